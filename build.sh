@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Publishes MultiNet's executables to artifacts/bin/: multinet (NativeAOT CNI plugin) and multinetctl.
+set -euo pipefail
+cd "$(dirname "$0")"
+out="$PWD/artifacts/bin"
+mkdir -p "$out"
+rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
+
+dotnet publish src/MultiNet.Plugin/MultiNet.Plugin.csproj -c Release -r "$rid" -o "$out" --nologo -v quiet
+dotnet publish src/MultiNet.Cli/MultiNet.Cli.csproj -c Release -r "$rid" --self-contained false \
+  -p:PublishSingleFile=true -o "$out" --nologo -v quiet
+rm -f "$out"/*.pdb "$out"/*.dbg
+echo "build: $(ls "$out" | tr '\n' ' ')"

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what MultiNet's build, demo and tests need on a fresh Debian machine (run as root):
+# the CNI reference plugins, iproute2, and the NuGet packages (restore).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+[ -x /usr/lib/cni/bridge ] || need_apt+=(containernetworking-plugins)
+command -v ip >/dev/null 2>&1 || need_apt+=(iproute2)
+# NativeAOT links with clang (or gcc) and needs zlib.
+command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need_apt+=(clang)
+[ -e /usr/lib/x86_64-linux-gnu/libz.so ] || [ -e /usr/lib/aarch64-linux-gnu/libz.so ] || need_apt+=(zlib1g-dev)
+
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "install-deps: installing ${need_apt[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "install-deps: the .NET 10 SDK is required (dotnet not found on PATH)" >&2
+  exit 1
+fi
+
+dotnet restore MultiNet.sln --nologo -v quiet
