@@ -1,0 +1,42 @@
+using System.Runtime.InteropServices;
+
+namespace MultiNet.Attachments.Netns;
+
+/// <summary>The libc calls the namespace thread and the rtnetlink socket need.</summary>
+internal static partial class LinuxInterop
+{
+    internal const int AfNetlink = 16;
+    internal const int SockRaw = 3;
+    internal const int SockCloexec = 0x80000;
+    internal const int NetlinkRoute = 0;
+    internal const int OReadOnly = 0;
+    internal const int OCloexec = 0x80000;
+    internal const int CloneNewNet = 0x40000000;
+    internal const int SolSocket = 1;
+    internal const int SoReceiveTimeout = 20;
+    internal const int SolNetlink = 270;
+    internal const int NetlinkCapAck = 10;
+    internal const int NetlinkExtAck = 11;
+    internal const int MsgTrunc = 0x20;
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial int socket(int domain, int type, int protocol);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial int setsockopt(int fd, int level, int name, ReadOnlySpan<byte> value, int length);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial nint send(int fd, ReadOnlySpan<byte> buffer, nuint length, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial nint recv(int fd, Span<byte> buffer, nuint length, int flags);
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int open(string path, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial int close(int fd);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial int setns(int fd, int nstype);
+}
