@@ -1,0 +1,190 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using MultiNet.Cni.Protocol;
+
+namespace MultiNet.Cni.Invocation;
+
+/// <summary>
+/// Runs one plugin binary the way a CNI runtime does: the CNI environment, the config on stdin, the result on
+/// stdout, stderr forwarded to ours. No shell is involved.
+/// </summary>
+public sealed class PluginProcessRunner
+{
+    private const int TextFileBusy = 26; // ETXTBSY on Linux
+    private const int MaxStartAttempts = 5;
+
+    private static readonly string[] CniVariables =
+        ["CNI_COMMAND", "CNI_CONTAINERID", "CNI_NETNS", "CNI_IFNAME", "CNI_ARGS", "CNI_PATH"];
+
+    private readonly TextWriter _stderr;
+
+    /// <summary>Creates a runner that forwards plugins' stderr to <see cref="Console.Error"/>.</summary>
+    public PluginProcessRunner()
+        : this(null)
+    {
+    }
+
+    /// <summary>Creates a runner that forwards plugins' stderr to <paramref name="stderr"/> (Console.Error when null).</summary>
+    public PluginProcessRunner(TextWriter? stderr) => _stderr = stderr ?? Console.Error;
+
+    /// <summary>
+    /// Executes <paramref name="pluginPath"/> with <paramref name="command"/> and returns its stdout. A non-zero
+    /// exit becomes a <see cref="CniException"/> carrying the plugin's own code, message and details; a plugin
+    /// that outlives <see cref="DelegateInvocation.Timeout"/> is killed with its children (code 102).
+    /// </summary>
+    public async Task<byte[]> ExecAsync(
+        string pluginPath,
+        CniCommand command,
+        DelegateInvocation inv,
+        ReadOnlyMemory<byte> stdin,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(pluginPath);
+        ArgumentNullException.ThrowIfNull(inv);
+        var startInfo = CreateStartInfo(pluginPath, command, inv);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(inv.Timeout);
+        using var process = await StartAsync(startInfo, timeout.Token).ConfigureAwait(false);
+        var tail = new StderrTail();
+        try
+        {
+            var stdoutTask = ReadAllAsync(process.StandardOutput.BaseStream, timeout.Token);
+            var stderrTask = ForwardStderrAsync(process.StandardError, tail, timeout.Token);
+            var stdinTask = WriteStdinAsync(process.StandardInput.BaseStream, stdin, timeout.Token);
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            await Task.WhenAll(stdinTask, stdoutTask, stderrTask).WaitAsync(timeout.Token).ConfigureAwait(false);
+
+            var stdout = await stdoutTask.ConfigureAwait(false);
+            return process.ExitCode == 0 ? stdout : throw PluginFailureReader.Read(process.ExitCode, stdout, tail.ToString());
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            Kill(process);
+            throw new CniException(
+                CniErrorCode.DelegateFailed,
+                $"timed out after {inv.Timeout.TotalSeconds:0.###}s and was killed",
+                tail.ToString() is { Length: > 0 } t ? t : null);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+            throw;
+        }
+    }
+
+    private static ProcessStartInfo CreateStartInfo(string pluginPath, CniCommand command, DelegateInvocation inv)
+    {
+        var info = new ProcessStartInfo(pluginPath)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = "/",
+        };
+
+        // Our own CNI_* values (from the runtime that called us) must not leak into the delegate's call.
+        foreach (var name in CniVariables)
+        {
+            info.Environment.Remove(name);
+        }
+
+        info.Environment["CNI_COMMAND"] = CniCommandNames.ToWire(command);
+        SetIfPresent(info, "CNI_CONTAINERID", inv.ContainerId);
+        SetIfPresent(info, "CNI_NETNS", inv.NetNs);
+        SetIfPresent(info, "CNI_IFNAME", inv.IfName);
+        SetIfPresent(info, "CNI_ARGS", CniArgs.Format(inv.Args));
+        info.Environment["CNI_PATH"] = string.Join(':', inv.PluginDirs);
+        return info;
+    }
+
+    private static void SetIfPresent(ProcessStartInfo info, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            info.Environment[name] = value;
+        }
+    }
+
+    // A plugin binary that was just written (an upgrade, or another thread still holding it open across a fork)
+    // fails exec with ETXTBSY for a moment; libcni retries the same way.
+    private static async Task<Process> StartAsync(ProcessStartInfo info, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Process.Start(info)
+                    ?? throw new CniException(CniErrorCode.DelegateFailed, $"failed to start plugin \"{info.FileName}\"");
+            }
+            catch (Win32Exception e) when (e.NativeErrorCode == TextFileBusy && attempt < MaxStartAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), ct).ConfigureAwait(false);
+            }
+            catch (Win32Exception e)
+            {
+                throw new CniException(
+                    CniErrorCode.DelegateFailed,
+                    $"failed to start plugin \"{info.FileName}\": {e.Message}",
+                    inner: e);
+            }
+        }
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, ct).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    private async Task ForwardStderrAsync(StreamReader reader, StderrTail tail, CancellationToken ct)
+    {
+        while (await reader.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
+        {
+            tail.Append(line);
+            await _stderr.WriteLineAsync(line).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteStdinAsync(Stream stdin, ReadOnlyMemory<byte> data, CancellationToken ct)
+    {
+        try
+        {
+            await stdin.WriteAsync(data, ct).ConfigureAwait(false);
+            await stdin.FlushAsync(ct).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The plugin exited or closed stdin without reading all of it; its exit code tells what happened.
+        }
+        finally
+        {
+            try
+            {
+                await stdin.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // Same as above: a broken pipe on close.
+            }
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+        catch (Win32Exception)
+        {
+            // Gone between the check and the signal.
+        }
+    }
+}
