@@ -91,4 +91,15 @@ internal static class SampleManifests
             kind: Pod
             metadata: { name: listed-pod, namespace: lists }
         """;
+
+    /// <summary>A one-document NAD named <paramref name="name"/> with a bridge config.</summary>
+    public static string Bridge(string name) => $$"""
+        apiVersion: k8s.cni.cncf.io/v1
+        kind: NetworkAttachmentDefinition
+        metadata:
+          name: {{name}}
+        spec:
+          config: '{"cniVersion":"1.0.0","name":"{{name}}","type":"bridge"}'
+
+        """;
 }
