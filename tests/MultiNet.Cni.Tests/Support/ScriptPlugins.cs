@@ -1,7 +1,6 @@
 namespace MultiNet.Cni.Tests.Support;
 
 /// <summary>A temp directory of tiny shell-script plugins, removed on dispose.</summary>
-[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ScriptPlugins : IDisposable
 {
     public ScriptPlugins()
