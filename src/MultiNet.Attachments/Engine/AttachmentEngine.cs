@@ -1,0 +1,257 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MultiNet.Attachments.Checkpoints;
+using MultiNet.Attachments.Cluster;
+using MultiNet.Attachments.Configuration;
+using MultiNet.Attachments.Execution;
+using MultiNet.Attachments.Netns;
+using MultiNet.Attachments.Planning;
+using MultiNet.Cni.Invocation;
+using MultiNet.Cni.Protocol;
+using MultiNet.Cni.Results;
+
+namespace MultiNet.Attachments.Engine;
+
+/// <summary>
+/// The one code path for every mode (thin plugin, daemon, standalone): ADD, DEL, CHECK, STATUS and GC of a pod's
+/// attachments. It never knows where pods and NADs come from; <see cref="ClusterAccess"/> says.
+/// </summary>
+public sealed class AttachmentEngine
+{
+    private readonly ClusterAccess _cluster;
+    private readonly IPodNetworkNamespace _netns;
+    private readonly ConflistRunner _runner;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates an engine over the given cluster access and namespace operations.</summary>
+    public AttachmentEngine(ClusterAccess cluster, IPodNetworkNamespace netns, ConflistRunner? runner = null,
+        ILogger? logger = null, TimeProvider? time = null)
+    {
+        _cluster = cluster;
+        _netns = netns;
+        _runner = runner ?? new ConflistRunner(new PluginProcessRunner());
+        _logger = logger ?? NullLogger.Instance;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>ADD: plan, checkpoint, run, move the default route, write status; returns the result to print.</summary>
+    public async Task<CniResult> AddAsync(CniEnvironment env, MultiNetConfig config, CancellationToken ct)
+    {
+        await ReadinessGate.WaitAsync(config, _time, ct).ConfigureAwait(false);
+        var pod = await new PodContextLoader(_cluster.Pods).LoadForAddAsync(env, ct).ConfigureAwait(false);
+        if (_cluster.Pods is not null && pod.Name is not null && pod.Pod is null)
+        {
+            EngineLog.PodGone(_logger, env.ContainerId!);
+        }
+
+        var plan = await Planner(config).PlanAsync(env, pod, ct).ConfigureAwait(false);
+        EngineLog.Planned(_logger, plan.ContainerId, pod.Label(plan.ContainerId), plan.Attachments.Count);
+        EnsureInterfacesFree(plan);
+
+        var store = new CheckpointStore(config.CniDir);
+        var executor = new AttachmentExecutor(_runner, store, config, _logger);
+        await TearDownLeftoverAsync(store, executor, env).ConfigureAwait(false);
+
+        var checkpoint = new Checkpoint(plan);
+        store.Write(checkpoint);
+        await executor.AddAllAsync(checkpoint, env, ct).ConfigureAwait(false);
+        try
+        {
+            new DefaultRouteApplier(_netns, _logger).Apply(checkpoint, env.NetNs);
+            var publisher = new StatusPublisher(_cluster, _logger);
+            await publisher.PublishAsync(pod.Pod, publisher.Build(checkpoint), ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is CniException or OperationCanceledException)
+        {
+            await executor.RollbackAsync(checkpoint, env, plan.Attachments.Count - 1).ConfigureAwait(false);
+            throw;
+        }
+
+        return ResultShaper.Shape(checkpoint, config.ResultMode);
+    }
+
+    /// <summary>DEL: from the checkpoint alone; idempotent; tries every attachment and reports one combined error.</summary>
+    public async Task DelAsync(CniEnvironment env, MultiNetConfig config, CancellationToken ct)
+    {
+        var store = new CheckpointStore(config.CniDir);
+        var checkpoint = store.Read(env.ContainerId!);
+        if (checkpoint is null)
+        {
+            EngineLog.NothingToDelete(_logger, env.ContainerId!);
+            return;
+        }
+
+        var executor = new AttachmentExecutor(_runner, store, config, _logger);
+        var failures = await executor.DeleteAsync(checkpoint, env, checkpoint.Plan.Attachments.Count - 1, ct).ConfigureAwait(false);
+        if (failures.Count > 0)
+        {
+            throw Combined("DEL", checkpoint, failures);
+        }
+
+        store.Delete(checkpoint.Plan.ContainerId);
+        EngineLog.Detached(_logger, checkpoint.Plan.ContainerId, checkpoint.Plan.Attachments.Count);
+    }
+
+    /// <summary>CHECK: every recorded attachment's delegates, with the recorded results.</summary>
+    public async Task CheckAsync(CniEnvironment env, MultiNetConfig config, CancellationToken ct)
+    {
+        var store = new CheckpointStore(config.CniDir);
+        var checkpoint = store.Read(env.ContainerId!) ?? throw new CniException(CniErrorCode.UnknownContainer,
+            $"container \"{env.ContainerId}\": no attachments recorded in {store.Directory}");
+        foreach (var attachment in checkpoint.Plan.Attachments)
+        {
+            if (env.NetNs is not null && !_netns.LinkExists(env.NetNs, attachment.IfName))
+            {
+                throw new CniException(CniErrorCode.InterfaceConflict,
+                    $"network \"{attachment.NetworkName}\": interface \"{attachment.IfName}\" is missing from {env.NetNs}");
+            }
+        }
+
+        await new AttachmentExecutor(_runner, store, config, _logger).CheckAllAsync(checkpoint, env, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>STATUS: ready when the readiness file exists and the cluster network's plugins say so.</summary>
+    public async Task StatusAsync(CniEnvironment env, MultiNetConfig config, CancellationToken ct)
+    {
+        if (!ReadinessGate.IsReady(config))
+        {
+            throw new CniException(CniErrorCode.NotAvailable,
+                $"readinessindicatorfile \"{config.ReadinessIndicatorFile}\" does not exist: the cluster network is not ready");
+        }
+
+        var networks = await Planner(config).ClusterNetworksAsync(new PodContext(), ct).ConfigureAwait(false);
+        var cluster = networks[0].Network;
+        try
+        {
+            await _runner.StatusAsync(cluster.Config, PluginLevelInvocation(config, env), ct).ConfigureAwait(false);
+        }
+        catch (CniException e)
+        {
+            throw e.WithContext($"network \"{cluster.StatusName}\"");
+        }
+    }
+
+    /// <summary>GC: tears down checkpoints of containers the runtime no longer lists, then GC on the cluster network.</summary>
+    public async Task GcAsync(CniEnvironment env, MultiNetConfig config, CancellationToken ct)
+    {
+        var valid = ValidAttachments(config.Raw);
+        var validContainers = valid.Select(v => v.ContainerId).ToHashSet(StringComparer.Ordinal);
+        var store = new CheckpointStore(config.CniDir);
+        var executor = new AttachmentExecutor(_runner, store, config, _logger);
+        var errors = new List<CniException>();
+        foreach (var containerId in store.ListContainerIds().Where(id => !validContainers.Contains(id)))
+        {
+            EngineLog.StaleCheckpoint(_logger, containerId);
+            try
+            {
+                var checkpoint = store.Read(containerId);
+                if (checkpoint is null)
+                {
+                    continue;
+                }
+
+                var failures = await executor.DeleteAsync(checkpoint, env, checkpoint.Plan.Attachments.Count - 1, ct).ConfigureAwait(false);
+                if (failures.Count == 0)
+                {
+                    store.Delete(containerId);
+                }
+                else
+                {
+                    errors.Add(Combined("GC", checkpoint, failures));
+                }
+            }
+            catch (CniException e)
+            {
+                errors.Add(e);
+            }
+        }
+
+        var networks = await Planner(config).ClusterNetworksAsync(new PodContext(), ct).ConfigureAwait(false);
+        try
+        {
+            await _runner.GcAsync(networks[0].Network.Config, PluginLevelInvocation(config, env), valid, ct).ConfigureAwait(false);
+        }
+        catch (CniException e)
+        {
+            errors.Add(e.WithContext($"network \"{networks[0].Network.StatusName}\""));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new CniException(errors[0].Code, $"GC: {string.Join("; ", errors.Select(e => e.Message))}");
+        }
+    }
+
+    private AttachmentPlanner Planner(MultiNetConfig config) =>
+        new(config, _cluster, new NetworkResolver(config, _cluster.Networks));
+
+    private void EnsureInterfacesFree(AttachmentPlan plan)
+    {
+        if (plan.NetNs is null)
+        {
+            return;
+        }
+
+        foreach (var attachment in plan.Attachments)
+        {
+            if (_netns.LinkExists(plan.NetNs, attachment.IfName))
+            {
+                throw new CniException(CniErrorCode.InterfaceConflict,
+                    $"network \"{attachment.NetworkName}\": interface \"{attachment.IfName}\" already exists in {plan.NetNs}");
+            }
+        }
+    }
+
+    private async Task TearDownLeftoverAsync(CheckpointStore store, AttachmentExecutor executor, CniEnvironment env)
+    {
+        // An ADD for a container that still has a checkpoint (a crashed ADD, or a runtime that skipped DEL):
+        // undo the old attachments first so none of them leaks.
+        var leftover = store.Read(env.ContainerId!);
+        if (leftover is not null)
+        {
+            await executor.RollbackAsync(leftover, env with { NetNs = null }, leftover.Plan.Attachments.Count - 1).ConfigureAwait(false);
+        }
+    }
+
+    private static DelegateInvocation PluginLevelInvocation(MultiNetConfig config, CniEnvironment env) => new()
+    {
+        ContainerId = "",
+        IfName = "",
+        PluginDirs = DelegateInvocations.PluginDirs(config, env),
+        Timeout = config.DelegateTimeout,
+    };
+
+    private static List<(string ContainerId, string IfName)> ValidAttachments(JsonObject raw)
+    {
+        var list = new List<(string, string)>();
+        var array = raw["cni.dev/valid-attachments"] as JsonArray ?? raw["cni.dev/attachments"] as JsonArray;
+        if (array is null)
+        {
+            return list;
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is not JsonObject entry || (string?)entry["containerID"] is not { Length: > 0 } id)
+            {
+                throw new CniException(CniErrorCode.InvalidConfig,
+                    $"network config: field \"cni.dev/valid-attachments[{i}]\": expected an object with \"containerID\" and \"ifname\"");
+            }
+
+            list.Add((id, (string?)entry["ifname"] ?? ""));
+        }
+
+        return list;
+    }
+
+    private static CniException Combined(string verb, Checkpoint checkpoint, List<(int Index, CniException Error)> failures)
+    {
+        var parts = failures.Select(f =>
+            $"network \"{checkpoint.Plan.Attachments[f.Index].NetworkName}\" (interface {checkpoint.Plan.Attachments[f.Index].IfName}): {f.Error.Message}");
+        return new CniException(failures[0].Error.Code,
+            $"{verb} {checkpoint.Plan.ContainerId}: {failures.Count} of {checkpoint.Plan.Attachments.Count} attachment(s) failed: {string.Join("; ", parts)}",
+            "the checkpoint is kept so a retry can finish the teardown");
+    }
+}

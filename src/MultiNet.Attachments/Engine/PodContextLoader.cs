@@ -1,0 +1,93 @@
+using MultiNet.Attachments.Cluster;
+using MultiNet.Cni.Protocol;
+
+namespace MultiNet.Attachments.Engine;
+
+/// <summary>Step "lookup pod": reads the Kubernetes keys of CNI_ARGS and fetches the pod when a source is configured.</summary>
+internal sealed class PodContextLoader(IPodSource? pods)
+{
+    private const string IgnoreUnknown = "IgnoreUnknown";
+    private static readonly string[] KubernetesKeys =
+        ["K8S_POD_NAMESPACE", "K8S_POD_NAME", "K8S_POD_INFRA_CONTAINER_ID", "K8S_POD_UID"];
+
+    /// <summary>For ADD: lookup failures are errors and a UID mismatch fails the request.</summary>
+    public Task<PodContext> LoadForAddAsync(CniEnvironment env, CancellationToken ct) => LoadAsync(env, strict: true, ct);
+
+    /// <summary>For DEL and CHECK: the pod is optional; failures leave <see cref="PodContext.Pod"/> null.</summary>
+    public Task<PodContext> LoadForTeardownAsync(CniEnvironment env, CancellationToken ct) => LoadAsync(env, strict: false, ct);
+
+    /// <summary>Parses CNI_ARGS only, without calling the cluster.</summary>
+    public static PodContext FromArgs(CniEnvironment env)
+    {
+        var args = CniArgs.Parse(env.Args);
+        string? Get(string key) => args.LastOrDefault(p => p.Key == key).Value is { Length: > 0 } v ? v : null;
+        return new PodContext
+        {
+            Namespace = Get("K8S_POD_NAMESPACE"),
+            Name = Get("K8S_POD_NAME"),
+            Uid = Get("K8S_POD_UID"),
+            DelegateArgs = DelegateArgs(args, env.ContainerId),
+        };
+    }
+
+    private async Task<PodContext> LoadAsync(CniEnvironment env, bool strict, CancellationToken ct)
+    {
+        var context = FromArgs(env);
+        if (pods is null || context.Namespace is null || context.Name is null)
+        {
+            return context;
+        }
+
+        PodInfo? pod;
+        try
+        {
+            pod = await pods.GetPodAsync(context.Namespace, context.Name, ct).ConfigureAwait(false);
+        }
+        catch (CniException) when (!strict)
+        {
+            return context;
+        }
+
+        if (pod is not null && context.Uid is not null && pod.Uid.Length > 0 && pod.Uid != context.Uid)
+        {
+            if (!strict)
+            {
+                return context;
+            }
+
+            throw new CniException(CniErrorCode.PodMismatch,
+                $"pod \"{context.Namespace}/{context.Name}\": expected uid \"{context.Uid}\" but the api has uid \"{pod.Uid}\"",
+                "the pod was deleted and re-created while its sandbox was being set up; the runtime will retry");
+        }
+
+        return context with { Pod = pod };
+    }
+
+    private static List<KeyValuePair<string, string>> DelegateArgs(IReadOnlyList<KeyValuePair<string, string>> args, string? containerId)
+    {
+        var result = new List<KeyValuePair<string, string>> { new(IgnoreUnknown, "true") };
+        foreach (var key in KubernetesKeys)
+        {
+            var value = args.LastOrDefault(p => p.Key == key).Value;
+            if (key == "K8S_POD_INFRA_CONTAINER_ID" && string.IsNullOrEmpty(value))
+            {
+                value = containerId;
+            }
+
+            if (!string.IsNullOrEmpty(value))
+            {
+                result.Add(new(key, value));
+            }
+        }
+
+        foreach (var pair in args)
+        {
+            if (pair.Key != IgnoreUnknown && Array.IndexOf(KubernetesKeys, pair.Key) < 0 && result.TrueForAll(p => p.Key != pair.Key))
+            {
+                result.Add(pair);
+            }
+        }
+
+        return result;
+    }
+}
