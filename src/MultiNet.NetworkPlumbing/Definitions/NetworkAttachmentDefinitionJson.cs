@@ -23,6 +23,19 @@ public static class NetworkAttachmentDefinitionJson
     {
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentNullException.ThrowIfNull(defaultNamespace);
+        try
+        {
+            return Read(obj, defaultNamespace);
+        }
+        catch (ArgumentException e) when (e is not ArgumentNullException)
+        {
+            // A JsonObject parsed with duplicate keys throws this when first read.
+            throw new CniException(CniErrorCode.InvalidConfig, $"network attachment definition: {e.Message}", null, e);
+        }
+    }
+
+    private static NetworkAttachmentDefinition Read(JsonNode obj, string defaultNamespace)
+    {
         const string what = "network attachment definition";
         if (obj is not JsonObject root)
         {

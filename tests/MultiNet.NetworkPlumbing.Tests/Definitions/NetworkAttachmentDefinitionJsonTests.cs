@@ -79,4 +79,12 @@ public class NetworkAttachmentDefinitionJsonTests
 
         act.Should().Throw<CniException>().Which.Message.Should().StartWith("network attachment definition \"b/a\": field \"spec.config\"");
     }
+
+    [Fact]
+    public void FromJson_DuplicateKeys_InvalidConfigNotArgumentException()
+    {
+        Action act = () => NetworkAttachmentDefinitionJson.FromJson(JsonNode.Parse("""{"metadata":{"name":"a","name":"b"}}""")!);
+
+        act.Should().Throw<CniException>().Which.Code.Should().Be(CniErrorCode.InvalidConfig);
+    }
 }
