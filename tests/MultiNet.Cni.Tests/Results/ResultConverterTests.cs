@@ -34,7 +34,13 @@ public sealed class ResultConverterTests
         fromSpan.Interfaces[1].SocketPath.Should().Be("/var/run/vhost/vhu0.sock");
         fromSpan.Routes[0].Should().Be(new ResultRoute
         {
-            Dst = "198.51.100.0/24", Gw = "192.0.2.1", Mtu = 1500, AdvMss = 1460, Priority = 100, Table = 100, Scope = 0,
+            Dst = "198.51.100.0/24",
+            Gw = "192.0.2.1",
+            Mtu = 1500,
+            AdvMss = 1460,
+            Priority = 100,
+            Table = 100,
+            Scope = 0,
         });
     }
 
