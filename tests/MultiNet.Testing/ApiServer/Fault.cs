@@ -9,6 +9,9 @@ public sealed record Fault
     /// <summary>Message of the <c>Status</c> body.</summary>
     public string? Message { get; init; }
 
+    /// <summary>Send this text as the body instead of a <c>Status</c> (e.g. invalid JSON, an HTML error page).</summary>
+    public string? Body { get; init; }
+
     /// <summary>Value of a <c>Retry-After</c> header, in seconds.</summary>
     public int? RetryAfterSeconds { get; init; }
 
@@ -21,6 +24,9 @@ public sealed record Fault
     /// <summary>Answers with a status code (500 InternalError, 503, 429 with Retry-After, 409, 403, ...).</summary>
     public static Fault Status(int statusCode, string? message = null, int? retryAfterSeconds = null) =>
         new() { StatusCode = statusCode, Message = message, RetryAfterSeconds = retryAfterSeconds };
+
+    /// <summary>Answers with a status code and exactly <paramref name="body"/> as the body.</summary>
+    public static Fault Raw(int statusCode, string body) => new() { StatusCode = statusCode, Body = body };
 
     /// <summary>Answers normally, but only after <paramref name="delay"/>.</summary>
     public static Fault Slow(TimeSpan delay) => new() { Delay = delay };

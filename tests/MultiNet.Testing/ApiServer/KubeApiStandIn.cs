@@ -1,11 +1,13 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -27,15 +29,18 @@ public sealed partial class KubeApiStandIn : IAsyncDisposable
     private CancellationTokenSource? _stopping;
     private int _port;
 
-    private KubeApiStandIn()
+    private readonly KubeApiStandInOptions _options;
+
+    private KubeApiStandIn(KubeApiStandInOptions options)
     {
+        _options = options;
         Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var resources = new ResourceHandler(_store, new WatchStream(_store, TimeSpan.FromSeconds(1)));
         _pipeline = new StandInPipeline(Token, _faults, _log, resources, () => $"127.0.0.1:{_port}");
     }
 
-    /// <summary>Where the stand-in listens, e.g. http://127.0.0.1:41234/.</summary>
-    public Uri BaseAddress => new($"http://127.0.0.1:{_port}/");
+    /// <summary>Where the stand-in listens, e.g. http://127.0.0.1:41234/ (https when started with a server certificate).</summary>
+    public Uri BaseAddress => new($"{(_options.ServerCertificate is null ? "http" : "https")}://127.0.0.1:{_port}/");
 
     /// <summary>The bearer token every request except /version and health checks must carry.</summary>
     public string Token { get; }
@@ -53,9 +58,13 @@ public sealed partial class KubeApiStandIn : IAsyncDisposable
     public int WatchCount => _store.WatchCount;
 
     /// <summary>Starts a stand-in on a free port of 127.0.0.1.</summary>
-    public static async Task<KubeApiStandIn> StartAsync(CancellationToken ct = default)
+    public static Task<KubeApiStandIn> StartAsync(CancellationToken ct = default) => StartAsync(new KubeApiStandInOptions(), ct);
+
+    /// <summary>Starts a stand-in on a free port of 127.0.0.1, with TLS when <paramref name="options"/> say so.</summary>
+    public static async Task<KubeApiStandIn> StartAsync(KubeApiStandInOptions options, CancellationToken ct = default)
     {
-        var standIn = new KubeApiStandIn();
+        ArgumentNullException.ThrowIfNull(options);
+        var standIn = new KubeApiStandIn(options);
         await standIn.ListenAsync(0, ct);
         return standIn;
     }
@@ -212,14 +221,37 @@ public sealed partial class KubeApiStandIn : IAsyncDisposable
     private WebApplication Build(int port, CancellationToken stopping)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(o =>
+        builder.WebHost.UseKestrelCore().UseKestrelHttpsConfiguration().ConfigureKestrel(o =>
         {
             o.AddServerHeader = false;
-            o.Listen(IPAddress.Loopback, port);
+            o.Listen(IPAddress.Loopback, port, listen =>
+            {
+                if (_options.ServerCertificate is { } certificate)
+                {
+                    listen.UseHttps(https =>
+                    {
+                        https.ServerCertificate = certificate;
+                        if (_options.ClientCertificateAuthority is { } clientCa)
+                        {
+                            https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                            https.ClientCertificateValidation = (client, _, _) => ChainsTo(client, clientCa);
+                        }
+                    });
+                }
+            });
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
         app.Run(context => _pipeline.HandleAsync(context, stopping));
         return app;
+    }
+
+    private static bool ChainsTo(X509Certificate2 client, X509Certificate2 authority)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(authority);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(client);
     }
 }

@@ -129,6 +129,14 @@ internal sealed class ObjectStore
                 throw new ApiException(StatusBody.Conflict(type, key.Name));
             }
 
+            // A uid in the request is a precondition, as in kube-apiserver: it must name the stored object.
+            var currentUid = (string?)current["metadata"]!["uid"];
+            if ((string?)metadata["uid"] is { Length: > 0 } askedUid && askedUid != currentUid)
+            {
+                throw new ApiException(StatusBody.Failure(409, "Conflict",
+                    $"Operation cannot be fulfilled on {type.QualifiedName} \"{key.Name}\": Precondition failed: UID in precondition: {askedUid}, UID in object meta: {currentUid}"));
+            }
+
             // Identity fields are the server's.
             metadata["name"] = key.Name;
             if (type.Namespaced)

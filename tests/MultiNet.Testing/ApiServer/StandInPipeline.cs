@@ -63,6 +63,14 @@ internal sealed class StandInPipeline(
                     context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
+                if (fault.Body is { } raw)
+                {
+                    context.Response.StatusCode = code;
+                    context.Response.ContentType = "application/json";
+                    await context.Response.WriteAsync(raw, context.RequestAborted);
+                    return;
+                }
+
                 await JsonResponse.WriteStatusAsync(context, StatusBody.Failure(code, StatusBody.ReasonFor(code), fault.Message ?? $"injected fault: {code}"));
                 return;
             }
@@ -95,7 +103,8 @@ internal sealed class StandInPipeline(
             return;
         }
 
-        if (context.Request.Headers.Authorization.ToString() != $"Bearer {token}")
+        // A client certificate reaching here was already checked against the client CA during the handshake.
+        if (context.Request.Headers.Authorization.ToString() != $"Bearer {token}" && context.Connection.ClientCertificate is null)
         {
             throw new ApiException(StatusBody.Failure(401, "Unauthorized", "Unauthorized"));
         }
