@@ -24,12 +24,8 @@ internal static class ApiHandlerFactory
             return (handler, null);
         }
 
-        var validator = new ServerCertificateValidator(Roots(endpoint), endpoint.InsecureSkipTlsVerify);
+        var validator = new ServerCertificateValidator(Roots(endpoint), endpoint.InsecureSkipTlsVerify, endpoint.TlsServerName);
         var ssl = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = validator.Validate };
-        if (endpoint.TlsServerName is { } serverName)
-        {
-            ssl.TargetHost = serverName;
-        }
 
         if (ClientCertificate(endpoint) is { } client)
         {

@@ -5,9 +5,10 @@ namespace MultiNet.Plugin.Kubernetes;
 
 /// <summary>
 /// Checks the API server's certificate against the endpoint's CA only (the kubeconfig's, not the system store), the way
-/// client-go does; remembers why the last check failed so the error can say it.
+/// client-go does; checks the name against <c>tls-server-name</c> when one is set, else the URL's host; remembers why
+/// the last check failed so the error can say it.
 /// </summary>
-internal sealed class ServerCertificateValidator(X509Certificate2Collection? roots, bool insecure)
+internal sealed class ServerCertificateValidator(X509Certificate2Collection? roots, bool insecure, string? serverName)
 {
     private string? _lastFailure;
 
@@ -26,14 +27,16 @@ internal sealed class ServerCertificateValidator(X509Certificate2Collection? roo
             return Fail("the server sent no certificate");
         }
 
-        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        using var presented = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        if (serverName is not null ? !presented.MatchesHostname(serverName) : errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
         {
-            return Fail("the server certificate does not name the host");
+            return Fail($"the server certificate does not name the host{(serverName is null ? "" : $" \"{serverName}\"")}");
         }
 
         if (roots is null)
         {
-            return errors == SslPolicyErrors.None || Fail("the server certificate is not trusted by the system trust store");
+            return (errors & ~SslPolicyErrors.RemoteCertificateNameMismatch) == SslPolicyErrors.None
+                || Fail("the server certificate is not trusted by the system trust store");
         }
 
         using var custom = new X509Chain();
@@ -48,7 +51,6 @@ internal sealed class ServerCertificateValidator(X509Certificate2Collection? roo
             }
         }
 
-        using var presented = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
         if (custom.Build(presented))
         {
             return true;
