@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using MultiNet.Cni.Protocol;
+using MultiNet.Cni.Results;
+
+namespace MultiNet.Benchmarks;
+
+/// <summary>
+/// One ADD + DEL of the pod, either side, in a fresh netns (made and removed outside the timed spans). After ADD the
+/// pod must have eth0, net1 and net2; after DEL nothing may be left (links, leases, checkpoints, bridge ports).
+/// </summary>
+internal sealed class PodRounds(BenchNode node, DirectDelegates direct, MultinetPlugin multinet)
+{
+    public async Task<RoundOutcome> DirectAsync(string tag)
+    {
+        using var netns = new ScratchNetns(node.Id, tag);
+        var containerId = ContainerId(tag);
+        var done = false;
+        try
+        {
+            var start = Stopwatch.GetTimestamp();
+            var results = await Direct("ADD", tag, () => direct.AddAsync(containerId, netns.Path));
+            var add = Stopwatch.GetElapsedTime(start);
+            ExpectInterfaces(netns, "direct", tag);
+
+            start = Stopwatch.GetTimestamp();
+            await Direct("DEL", tag, async () => { await direct.DelAsync(containerId, netns.Path, results); return results; });
+            var del = Stopwatch.GetElapsedTime(start);
+            ExpectNothingLeft(netns, "direct", tag);
+            done = true;
+            return new RoundOutcome(add, del);
+        }
+        finally
+        {
+            if (!done)
+            {
+                await direct.CleanUpAsync(containerId, netns.Path);
+            }
+        }
+    }
+
+    public async Task<RoundOutcome> MultinetAsync(string tag, bool samplePeakRss = false)
+    {
+        using var netns = new ScratchNetns(node.Id, tag);
+        var containerId = ContainerId(tag);
+        var done = false;
+        try
+        {
+            node.Api.ResetCounts();
+            var add = await multinet.RunAsync("ADD", containerId, netns.Path, samplePeakRss);
+            var addRequests = ApiRequestCounts.From(node.Api.Requests);
+            Expect(add.ExitCode == 0, $"multinet ADD ({tag}) failed: {add.Failure}");
+            ExpectInterfaces(netns, "multinet", tag);
+
+            node.Api.ResetCounts();
+            var del = await multinet.RunAsync("DEL", containerId, netns.Path, samplePeakRss);
+            var delRequests = ApiRequestCounts.From(node.Api.Requests);
+            Expect(del.ExitCode == 0, $"multinet DEL ({tag}) failed: {del.Failure}");
+            ExpectNothingLeft(netns, "multinet", tag);
+            done = true;
+            return new RoundOutcome(add.Elapsed, del.Elapsed)
+            {
+                AddRequests = addRequests,
+                DelRequests = delRequests,
+                AddPeakRssKib = add.PeakRssKib,
+                DelPeakRssKib = del.PeakRssKib,
+            };
+        }
+        finally
+        {
+            if (!done)
+            {
+                await multinet.RunAsync("DEL", containerId, netns.Path);
+                await direct.CleanUpAsync(containerId, netns.Path);
+            }
+        }
+    }
+
+    private string ContainerId(string tag) => $"bench-{node.Id}-{tag}";
+
+    private static async Task<IReadOnlyList<CniResult>> Direct(string command, string tag, Func<Task<IReadOnlyList<CniResult>>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (CniException e)
+        {
+            throw new BenchmarkFailedException($"direct {command} ({tag}) failed: {e.Message} {e.Details}".TrimEnd(), e);
+        }
+    }
+
+    private static void ExpectInterfaces(ScratchNetns netns, string side, string tag)
+    {
+        var links = netns.Links();
+        Expect(links.SequenceEqual(BenchNetworks.Interfaces),
+            $"{side} ADD ({tag}): the pod has [{string.Join(", ", links)}], expected [{string.Join(", ", BenchNetworks.Interfaces)}]");
+    }
+
+    private void ExpectNothingLeft(ScratchNetns netns, string side, string tag)
+    {
+        var left = netns.Links().Select(l => $"link {l}").Concat(node.Leftovers()).ToList();
+        Expect(left.Count == 0, $"{side} DEL ({tag}) left: {string.Join("; ", left)}");
+    }
+
+    private static void Expect(bool condition, string failure)
+    {
+        if (!condition)
+        {
+            throw new BenchmarkFailedException(failure);
+        }
+    }
+}
