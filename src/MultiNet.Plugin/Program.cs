@@ -1,6 +1,97 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using MultiNet.Attachments.Configuration;
+using MultiNet.Cni.Protocol;
+using MultiNet.Plugin.Logging;
+
 namespace MultiNet.Plugin;
 
+/// <summary>
+/// The <c>multinet</c> CNI plugin. stdout carries only the CNI result or error JSON; logs go to logFile/stderr.
+/// Wired by hand: it must start in milliseconds.
+/// </summary>
 internal static class Program
 {
-    public static int Main() => 0;
+    public static async Task<int> Main()
+    {
+        var version = "1.1.0";
+        PluginLogger? logger = null;
+        try
+        {
+            var env = CniEnvironment.Parse(Environment.GetEnvironmentVariable);
+            var stdin = ReadStdin();
+            if (env.Command == CniCommand.Version)
+            {
+                Console.Out.Write(VersionInfo.ToJson(VersionOf(stdin) ?? version));
+                return 0;
+            }
+
+            version = VersionOf(stdin) is { } requested && CniVersions.IsSupported(requested) ? requested : version;
+            var config = MultiNetConfigParser.Parse(stdin);
+            version = config.CniVersion;
+            logger = new PluginLogger(PluginLogger.LevelOf(config.LogLevel), config.LogFile, config.LogToStderr,
+                $"{CniCommandNames.ToWire(env.Command)} {env.ContainerId}: ");
+            var output = await new PluginCommand(env, config, logger).RunAsync(CancellationToken.None).ConfigureAwait(false);
+            if (output is not null)
+            {
+                Console.Out.Write(output);
+            }
+
+            return 0;
+        }
+        catch (CniException e)
+        {
+            logger?.LogError("{Message} {Details}", e.Message, e.Details);
+            Console.Out.Write(CniErrorWriter.ToJson(e, version));
+            return 1;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Never a stack trace as the only output: the runtime gets a CNI error, the log gets the trace.
+            logger?.LogCritical(e, "unexpected failure");
+            Console.Out.Write(CniErrorWriter.ToJson(new CniException(CniErrorCode.Internal, $"internal error: {e.Message}", e.GetType().Name), version));
+            return 1;
+        }
+        finally
+        {
+            logger?.Dispose();
+        }
+    }
+
+    private static byte[] ReadStdin()
+    {
+        try
+        {
+            using var stdin = Console.OpenStandardInput();
+            using var buffer = new MemoryStream();
+            stdin.CopyTo(buffer);
+            return buffer.ToArray();
+        }
+        catch (IOException e)
+        {
+            throw new CniException(CniErrorCode.IoFailure, $"stdin: cannot read the network config: {e.Message}");
+        }
+    }
+
+    private static string? VersionOf(byte[] stdin)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(stdin);
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("cniVersion")
+                    && reader.Read() && reader.TokenType == JsonTokenType.String)
+                {
+                    return reader.GetString();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // VERSION works without a config; a bad one just means "answer in the newest version".
+        }
+
+        return null;
+    }
 }

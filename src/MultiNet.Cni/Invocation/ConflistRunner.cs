@@ -211,7 +211,7 @@ public sealed class ConflistRunner
         IReadOnlyList<(string ContainerId, string IfName)> validAttachments)
     {
         var request = PluginRequestBuilder.Build(list, index, null, null);
-        JsonArray Attachments() => [.. validAttachments.Select(a => new JsonObject { ["containerID"] = a.ContainerId, ["ifname"] = a.IfName })];
+        JsonArray Attachments() => [.. validAttachments.Select(a => (JsonNode)new JsonObject { ["containerID"] = a.ContainerId, ["ifname"] = a.IfName })];
         request["cni.dev/valid-attachments"] = Attachments();
         request["cni.dev/attachments"] = Attachments();
         return request;

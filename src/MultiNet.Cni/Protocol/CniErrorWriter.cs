@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace MultiNet.Cni.Protocol;
@@ -20,6 +22,13 @@ public static class CniErrorWriter
             obj["details"] = e.Details;
         }
 
-        return obj.ToJsonString();
+        // Relaxed escaping: messages quote names ("default/net-a"), and a person reads them in the kubelet log.
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            obj.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using MultiNet.Testing.ApiServer;
+using MultiNet.Testing.Node;
+
+namespace MultiNet.Plugin.Tests.Integration;
+
+/// <summary>
+/// One thin-mode test: a fresh netns and node directories, the API stand-in, a cluster network (bridge +
+/// host-local) and a macvlan master. Runs the published multinet binary. Dispose removes everything.
+/// </summary>
+internal sealed class ThinModeHarness : IAsyncDisposable
+{
+    private ThinModeHarness(TestNetwork node, KubeApiStandIn api)
+    {
+        Node = node;
+        Api = api;
+        Kubeconfig = api.WriteKubeconfig(node.Root);
+        ClusterBridge = node.BridgeName("cl");
+        MacvlanMaster = node.AddHostBridge("mv");
+        ContainerId = $"ctr-{node.Id}";
+    }
+
+    public TestNetwork Node { get; }
+    public KubeApiStandIn Api { get; }
+    public string Kubeconfig { get; }
+    public string ClusterBridge { get; }
+    public string MacvlanMaster { get; }
+    public string ContainerId { get; }
+    public string PodNamespace { get; } = "team-a";
+    public string PodName { get; } = "pod-1";
+    public string? PodUid { get; private set; }
+
+    /// <summary>Extra keys merged into the multinet config.</summary>
+    public JsonObject ConfigOverrides { get; } = [];
+
+    /// <summary>The cluster network's delegate (replace to change it).</summary>
+    public JsonObject ClusterDelegate { get; set; } = null!;
+
+    public static async Task<ThinModeHarness> StartAsync()
+    {
+        var node = new TestNetwork();
+        try
+        {
+            var harness = new ThinModeHarness(node, await KubeApiStandIn.StartAsync());
+            harness.ClusterDelegate = harness.BridgeConflist("cluster", harness.ClusterBridge, "198.18.1.0/24", "198.18.1.1", defaultRoute: true);
+            return harness;
+        }
+        catch
+        {
+            node.Dispose();
+            throw;
+        }
+    }
+
+    public JsonObject BridgeConflist(string name, string bridge, string subnet, string? gateway = null, bool defaultRoute = false,
+        params JsonObject[] extraPlugins)
+    {
+        var plugins = new JsonArray(new JsonObject
+        {
+            ["type"] = "bridge",
+            ["bridge"] = bridge,
+            ["ipam"] = Node.HostLocal(subnet, gateway, defaultRoute),
+        });
+        foreach (var p in extraPlugins)
+        {
+            plugins.Add(p);
+        }
+
+        return new JsonObject { ["cniVersion"] = "1.0.0", ["name"] = name, ["plugins"] = plugins };
+    }
+
+    public JsonObject Macvlan(string subnet, string? gateway = null, JsonObject? capabilities = null)
+    {
+        var conf = new JsonObject
+        {
+            ["cniVersion"] = "1.0.0",
+            ["type"] = "macvlan",
+            ["master"] = MacvlanMaster,
+            ["mode"] = "bridge",
+            ["ipam"] = Node.HostLocal(subnet, gateway),
+        };
+        if (capabilities is not null)
+        {
+            conf["capabilities"] = capabilities;
+        }
+
+        return conf;
+    }
+
+    /// <summary>A plugin that always fails ADD after the ones before it ran (tuning with a sysctl that does not exist).</summary>
+    public static JsonObject FailingTuning() =>
+        new() { ["type"] = "tuning", ["sysctl"] = new JsonObject { ["net.ipv4.conf.all.no_such_sysctl_multinet"] = "1" } };
+
+    public void AddNad(string name, JsonObject config, string? ns = null, string? resourceName = null) =>
+        Api.AddNad(ns ?? PodNamespace, name, config.ToJsonString(), resourceName);
+
+    public void AddPod(string? networks, IDictionary<string, string>? more = null)
+    {
+        var annotations = new Dictionary<string, string>(more ?? new Dictionary<string, string>());
+        if (networks is not null)
+        {
+            annotations["k8s.v1.cni.cncf.io/networks"] = networks;
+        }
+
+        var pod = Api.AddPod(PodNamespace, PodName, annotations, "node-1");
+        PodUid = (string?)pod["metadata"]!["uid"];
+    }
+
+    public string Config(bool withKubernetes = true)
+    {
+        var config = new JsonObject
+        {
+            ["cniVersion"] = "1.0.0",
+            ["name"] = "multinet",
+            ["type"] = "multinet",
+            ["cniDir"] = Node.CniDir,
+            ["confDir"] = Node.ConfDir,
+            ["binDir"] = RepoLayout.ReferencePlugins,
+            ["logLevel"] = "debug",
+            ["logToStderr"] = false,
+            ["logFile"] = Path.Combine(Node.Root, "multinet.log"),
+            ["delegates"] = new JsonArray(ClusterDelegate.DeepClone()),
+        };
+        if (withKubernetes)
+        {
+            config["kubeconfig"] = Kubeconfig;
+        }
+
+        foreach (var (k, v) in ConfigOverrides)
+        {
+            config[k] = v?.DeepClone();
+        }
+
+        return config.ToJsonString();
+    }
+
+    public Task<PluginProcess.Outcome> RunAsync(string command, bool withKubernetes = true, string? config = null, string? netns = "")
+    {
+        var env = PluginProcess.Env(command, ContainerId, netns == "" ? Node.NetnsPath : netns, "eth0", PodNamespace, PodName, PodUid);
+        return PluginProcess.RunAsync(env, config ?? Config(withKubernetes));
+    }
+
+    public string Log => File.Exists(Path.Combine(Node.Root, "multinet.log")) ? File.ReadAllText(Path.Combine(Node.Root, "multinet.log")) : "";
+
+    public string? NetworkStatus => Api.GetPodAnnotation(PodNamespace, PodName, "k8s.v1.cni.cncf.io/network-status");
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            // Whatever the test did, tear the pod down so its bridges can go.
+            if (Api.IsRunning is false)
+            {
+                await Api.RestartAsync();
+            }
+
+            await RunAsync("DEL");
+        }
+        finally
+        {
+            await Api.DisposeAsync();
+            Node.Dispose();
+        }
+    }
+}
