@@ -16,6 +16,8 @@ internal static class ApiHandlerFactory
         {
             ConnectTimeout = options.RequestTimeout,
             AllowAutoRedirect = false,
+            // Setting up the system proxy costs the plugin ~10 ms at start; only pay it when a proxy is configured.
+            UseProxy = ProxyConfigured(),
             UseCookies = false,
             AutomaticDecompression = DecompressionMethods.None,
         };
@@ -37,6 +39,10 @@ internal static class ApiHandlerFactory
         handler.SslOptions = ssl;
         return (handler, validator);
     }
+
+    private static bool ProxyConfigured() =>
+        new[] { "https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY" }
+            .Any(name => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name)));
 
     private static X509Certificate2Collection? Roots(ApiEndpoint endpoint)
     {
