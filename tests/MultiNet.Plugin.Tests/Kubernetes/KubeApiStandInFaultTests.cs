@@ -65,6 +65,17 @@ public sealed class KubeApiStandInFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InjectFault_Raw_SendsTheBodyAsItIs()
+    {
+        _api.InjectFault(_ => Fault.Raw(502, "<html>bad gateway</html>"));
+
+        var response = await _http.GetAsync("/api/v1/namespaces/default/pods/a");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadGateway);
+        (await response.Content.ReadAsStringAsync()).Should().Be("<html>bad gateway</html>");
+    }
+
+    [Fact]
     public async Task InjectFault_SeesParsedRequest()
     {
         StandInRequest? seen = null;

@@ -146,6 +146,19 @@ public sealed class KubeApiStandInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Patch_UidOfAnotherPod_Returns409AndChangesNothing()
+    {
+        _api.AddPod("default", "a", uid: "current");
+
+        var response = await Send(HttpMethod.Patch, "/api/v1/namespaces/default/pods/a/status",
+            """{"metadata":{"uid":"previous","annotations":{"k":"v"}}}""", "application/merge-patch+json");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await Body(response))["message"]!.GetValue<string>().Should().Contain("Precondition failed: UID in precondition: previous");
+        _api.GetPodAnnotation("default", "a", "k").Should().BeNull();
+    }
+
+    [Fact]
     public async Task Put_StaleResourceVersion_Returns409Conflict()
     {
         var pod = _api.AddPod("default", "a");
