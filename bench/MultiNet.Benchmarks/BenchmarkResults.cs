@@ -11,6 +11,7 @@ internal sealed class BenchmarkResults
     public Samples MultinetDel { get; } = new();
     public Samples MultinetVersion { get; } = new();
     public Samples BridgeVersion { get; } = new();
+    public Samples ProcessFloor { get; } = new();
     public ApiTally AddRequests { get; } = new();
     public ApiTally DelRequests { get; } = new();
 

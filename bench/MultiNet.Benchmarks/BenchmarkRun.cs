@@ -22,7 +22,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress
             await MeasureRoundsAsync(rounds, results);
             await SampleRssAsync(rounds, results);
             progress.WriteLine($"bench: VERSION x{options.VersionRuns}");
-            await VersionProbe.MeasureAsync(binary, options.VersionRuns, results.MultinetVersion, results.BridgeVersion);
+            await VersionProbe.MeasureAsync(binary, options.VersionRuns, results);
             results.LoadAfter = MachineInfo.LoadNow();
         }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MultiNet.Cni.Protocol;
-using MultiNet.Cni.Results;
 
 namespace MultiNet.Benchmarks;
 
@@ -18,12 +17,12 @@ internal sealed class PodRounds(BenchNode node, DirectDelegates direct, Multinet
         try
         {
             var start = Stopwatch.GetTimestamp();
-            var results = await Direct("ADD", tag, () => direct.AddAsync(containerId, netns.Path));
+            var results = await Guard("direct ADD", tag, () => direct.AddAsync(containerId, netns.Path));
             var add = Stopwatch.GetElapsedTime(start);
             ExpectInterfaces(netns, "direct", tag);
 
             start = Stopwatch.GetTimestamp();
-            await Direct("DEL", tag, async () => { await direct.DelAsync(containerId, netns.Path, results); return results; });
+            await Guard("direct DEL", tag, () => direct.DelAsync(containerId, netns.Path, results));
             var del = Stopwatch.GetElapsedTime(start);
             ExpectNothingLeft(netns, "direct", tag);
             done = true;
@@ -77,7 +76,7 @@ internal sealed class PodRounds(BenchNode node, DirectDelegates direct, Multinet
 
     private string ContainerId(string tag) => $"bench-{node.Id}-{tag}";
 
-    private static async Task<IReadOnlyList<CniResult>> Direct(string command, string tag, Func<Task<IReadOnlyList<CniResult>>> call)
+    private static async Task<T> Guard<T>(string what, string tag, Func<Task<T>> call)
     {
         try
         {
@@ -85,9 +84,16 @@ internal sealed class PodRounds(BenchNode node, DirectDelegates direct, Multinet
         }
         catch (CniException e)
         {
-            throw new BenchmarkFailedException($"direct {command} ({tag}) failed: {e.Message} {e.Details}".TrimEnd(), e);
+            throw new BenchmarkFailedException($"{what} ({tag}) failed: {e.Message} {e.Details}".TrimEnd(), e);
         }
     }
+
+    private static Task<bool> Guard(string what, string tag, Func<Task> call) =>
+        Guard(what, tag, async () =>
+        {
+            await call();
+            return true;
+        });
 
     private static void ExpectInterfaces(ScratchNetns netns, string side, string tag)
     {

@@ -46,9 +46,9 @@ catch (BenchmarkFailedException e)
     Console.Error.WriteLine($"bench: FAILED: {e.Message}");
     return 1;
 }
-catch (InvalidOperationException e)
+catch (Exception e) when (e is not OutOfMemoryException)
 {
-    // Setup failed: the binary is not built, `ip` refused, the stand-in did not start.
-    Console.Error.WriteLine($"bench: FAILED: {e.Message}");
+    // Setup failed (the binary is not built, `ip` refused, the stand-in did not start) or a bug here: no figures.
+    Console.Error.WriteLine($"bench: FAILED: {e}");
     return 1;
 }

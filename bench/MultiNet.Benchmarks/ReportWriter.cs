@@ -30,6 +30,8 @@ internal static class ReportWriter
         s.AppendLine(Inv($"| VERSION, median (p90) of {o.VersionRuns} starts | {Ms(r.BridgeVersion)} (`bridge`) | {Ms(r.MultinetVersion)} | ")
             + Inv($"{Signed(r.MultinetVersion.Median - r.BridgeVersion.Median)} | ≤ {VersionTargetMs} ms | {Met(r.MultinetVersion.Median <= VersionTargetMs)} |"));
         s.AppendLine();
+        s.AppendLine(Inv($"Starting `/bin/true` the same way takes {Ms(r.ProcessFloor)}: the floor under every process time above."));
+        s.AppendLine();
         s.AppendLine(Inv($"| API requests per multinet ADD ({r.AddRequests.Calls} ADDs) | mean | max | target | |"));
         s.AppendLine("|---|---:|---:|---|---|");
         Requests(s, r.AddRequests, "GET pod", c => c.PodGets, 1, "≤ 1");

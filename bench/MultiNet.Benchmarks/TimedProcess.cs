@@ -34,8 +34,16 @@ internal static class TimedProcess
         var peak = samplePeakRss ? Task.Run(() => SamplePeakRss(p)) : Task.FromResult<long?>(null);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        await p.StandardInput.WriteAsync(stdin);
-        p.StandardInput.Close();
+        try
+        {
+            await p.StandardInput.WriteAsync(stdin);
+            p.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // It exited without reading its stdin (VERSION needs none); its exit code tells the rest.
+        }
+
         await p.WaitForExitAsync();
         var output = await stdout;
         var errors = await stderr;
