@@ -97,6 +97,27 @@ public sealed class CheckpointStore(string directory)
             .Select(n => n![..^Extension.Length])];
     }
 
+    /// <summary>Removes temp files a killed writer left behind (older than <paramref name="age"/>); returns how many.</summary>
+    public int RemoveStaleTempFiles(TimeSpan age, DateTimeOffset now)
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, ".*.tmp"))
+        {
+            if (now - File.GetLastWriteTimeUtc(file) > age)
+            {
+                TryDelete(file);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
     private static void TryDelete(string path)
     {
         try

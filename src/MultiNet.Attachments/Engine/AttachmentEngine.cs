@@ -141,6 +141,8 @@ public sealed class AttachmentEngine
         var store = new CheckpointStore(config.CniDir);
         var executor = new AttachmentExecutor(_runner, store, config, _logger);
         var errors = new List<CniException>();
+        // A writer killed between create and rename leaves a temp file; a minute is far longer than any write.
+        store.RemoveStaleTempFiles(TimeSpan.FromMinutes(1), _time.GetUtcNow());
         foreach (var containerId in store.ListContainerIds().Where(id => !validContainers.Contains(id)))
         {
             EngineLog.StaleCheckpoint(_logger, containerId);

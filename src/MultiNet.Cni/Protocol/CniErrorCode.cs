@@ -44,8 +44,6 @@ public enum CniErrorCode
     DefaultRoute = 108,
     /// <summary>Device IDs for a NAD's resourceName could not be found.</summary>
     DeviceAllocation = 109,
-    /// <summary>The cluster network is not ready (readiness indicator file missing).</summary>
-    NotReady = 110,
     /// <summary>The pod found in the API is not the one the runtime named (UID mismatch).</summary>
     PodMismatch = 111,
     /// <summary>An unexpected internal failure.</summary>

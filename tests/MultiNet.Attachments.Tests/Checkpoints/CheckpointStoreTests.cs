@@ -99,6 +99,24 @@ public sealed class CheckpointStoreTests : IDisposable
         error.Message.Should().Contain("c1.json");
     }
 
+    [Fact]
+    public void RemoveStaleTempFiles_OldTempFilesGo_CheckpointsAndFreshTempFilesStay()
+    {
+        var store = new CheckpointStore(_dir);
+        store.Write(new Checkpoint(Plan()));
+        var old = Path.Combine(_dir, ".c2.123.tmp");
+        var fresh = Path.Combine(_dir, ".c3.456.tmp");
+        File.WriteAllText(old, "{");
+        File.WriteAllText(fresh, "{");
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddMinutes(-5));
+
+        store.RemoveStaleTempFiles(TimeSpan.FromMinutes(1), DateTimeOffset.UtcNow).Should().Be(1);
+
+        File.Exists(old).Should().BeFalse();
+        File.Exists(fresh).Should().BeTrue();
+        store.ListContainerIds().Should().Equal("c1");
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_dir))
