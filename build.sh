@@ -9,5 +9,5 @@ rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
 dotnet publish src/MultiNet.Plugin/MultiNet.Plugin.csproj -c Release -r "$rid" -o "$out" --nologo -v quiet
 dotnet publish src/MultiNet.Cli/MultiNet.Cli.csproj -c Release -r "$rid" --self-contained false \
   -p:PublishSingleFile=true -o "$out" --nologo -v quiet
-rm -f "$out"/*.pdb "$out"/*.dbg
+rm -f "$out"/*.pdb "$out"/*.dbg "$out"/*.xml
 echo "build: $(ls "$out" | tr '\n' ' ')"

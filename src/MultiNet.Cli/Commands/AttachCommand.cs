@@ -40,6 +40,18 @@ internal static class AttachCommand
         var config = LoadConfig(line.Required("config"));
         var manifests = ManifestFolder.Load(line.All("manifests"));
         var (podNamespace, podName, commandLinePod) = Pod(line, netnsPath);
+        var output = line.Get("output") ?? "status";
+        if (output is not ("status" or "result"))
+        {
+            throw new UsageException($"--output \"{output}\": expected status or result");
+        }
+
+        if (command == CniCommand.Add && line.Get("pod") is not null
+            && await manifests.GetPodAsync(podNamespace!, podName!, ct).ConfigureAwait(false) is null)
+        {
+            throw new UsageException($"--pod \"{podNamespace}/{podName}\": no Pod with that name in the manifests");
+        }
+
         var containerId = line.Get("container-id") ?? $"multinetctl-{Path.GetFileName(netnsPath)}";
         var env = Environment(command, containerId, netnsPath, line.Get("ifname") ?? "eth0", podNamespace, podName,
             line.Get("cni-path") ?? "/opt/cni/bin:/usr/lib/cni");
@@ -57,7 +69,7 @@ internal static class AttachCommand
             case CniCommand.Add:
                 var result = await engine.AddAsync(env, config, ct).ConfigureAwait(false);
                 var status = podNamespace is null ? null : manifests.LastNetworkStatus(podNamespace, podName!);
-                if (line.Get("output") == "result" || status is null)
+                if (output == "result" || status is null)
                 {
                     stdout.WriteLine(Pretty(ResultConverter.ToJsonString(result, config.CniVersion)));
                 }
@@ -83,6 +95,11 @@ internal static class AttachCommand
     private static MultiNetConfig LoadConfig(string path)
     {
         byte[] bytes;
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"--config \"{path}\": is a directory; give the config file");
+        }
+
         try
         {
             bytes = File.ReadAllBytes(path);

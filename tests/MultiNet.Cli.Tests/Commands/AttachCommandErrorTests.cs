@@ -90,6 +90,41 @@ public sealed class AttachCommandErrorTests
     }
 
     [RootFact]
+    public void Attach_PodNotInManifests_Exits2NamingThePod()
+    {
+        using var s = new StandaloneNode();
+        s.WriteManifest("a.yaml", ManifestText.NadYaml("default", "a", s.Macvlan("198.19.2.0/24")));
+
+        var attach = Multinetctl.Run("attach", "--netns", s.Node.NetnsName, "--config", s.ConfigPath, "--manifests", s.ManifestDir,
+            "--pod", "team/missing");
+
+        attach.ExitCode.Should().Be(2, attach.ToString());
+        attach.Stderr.Should().Contain("--pod \"team/missing\"");
+        s.Node.AssertNothingLeaked();
+    }
+
+    [RootTheory]
+    [InlineData("--output", "bogus", "--output \"bogus\"")]
+    [InlineData("--config", "/tmp", "is a directory")]
+    public void Attach_BadOptionValue_Exits2NamingIt(string option, string value, string expected)
+    {
+        using var s = new StandaloneNode();
+        s.WriteManifest("a.yaml", ManifestText.NadYaml("default", "a", s.Macvlan("198.19.2.0/24")));
+        var args = new List<string> { "attach", "--netns", s.Node.NetnsName, "--manifests", s.ManifestDir, "--networks", "a" };
+        if (option != "--config")
+        {
+            args.AddRange(["--config", s.ConfigPath]);
+        }
+
+        args.AddRange([option, value]);
+        var attach = Multinetctl.Run([.. args]);
+
+        attach.ExitCode.Should().Be(2, attach.ToString());
+        attach.Stderr.Should().Contain(expected);
+        s.Node.AssertNothingLeaked();
+    }
+
+    [RootFact]
     public void Attach_InterfaceAlreadyTaken_Exits1AndKeepsTheFirstAttachment()
     {
         using var s = new StandaloneNode();
