@@ -37,8 +37,8 @@ internal static partial class BadInputCases
                 "\"net-a\"", "\"net-b\"", "default-route"),
             ["annotation: two IPv4 default routes on one network"] = Annotation(
                 """[{"name": "net-a", "default-route": ["198.18.2.1", "198.18.2.2"]}]""", "\"net-a\"", "default-route"),
-            ["interface: the cluster network's name"] = Selected(105, "net-a@eth0", "\"eth0\""),
-            ["interface: requested twice"] = Selected(105, "net-a@data0, net-b@data0", "\"data0\""),
+            ["interface: the cluster network's name"] = Selected(105, "net-a@eth0", "\"team-a/net-a\"", "\"eth0\""),
+            ["interface: requested twice"] = Selected(105, "net-a@data0, net-b@data0", "\"net-a\"", "\"net-b\"", "\"data0\""),
             ["interface: already in the namespace"] = Selected(105, "net-a@data0", "\"team-a/net-a\"", "\"data0\"", "already exists") with
             {
                 Arrange = h =>

@@ -68,6 +68,19 @@ public sealed class BadInputTests
     }
 
     [RootFact]
+    public async Task Add_EnvironmentError_AnswersInTheConfigsCniVersion()
+    {
+        await using var h = await ThinModeHarness.StartAsync();
+        var env = PluginProcess.Env("ADD", h.ContainerId, netns: null);
+
+        var outcome = await PluginProcess.RunAsync(env, h.Config());
+
+        outcome.Json["code"]!.GetValue<int>().Should().Be(4);
+        outcome.Json["cniVersion"]!.GetValue<string>().Should().Be("1.0.0",
+            "an error carries the cniVersion of the configuration the runtime passed (CNI spec, Error), not the plugin's newest");
+    }
+
+    [RootFact]
     public async Task Add_MissingNad_RecordsNoNetworkFoundEvent()
     {
         await using var h = await ThinModeHarness.StartAsync();
