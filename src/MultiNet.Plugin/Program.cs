@@ -18,15 +18,16 @@ internal static class Program
         PluginLogger? logger = null;
         try
         {
-            var env = CniEnvironment.Parse(Environment.GetEnvironmentVariable);
+            // stdin first, so that even an environment error answers in the config's cniVersion.
             var stdin = ReadStdin();
+            version = VersionOf(stdin) is { } requested && CniVersions.IsSupported(requested) ? requested : version;
+            var env = CniEnvironment.Parse(Environment.GetEnvironmentVariable);
             if (env.Command == CniCommand.Version)
             {
-                Console.Out.Write(VersionInfo.ToJson(VersionOf(stdin) ?? version));
+                Console.Out.Write(VersionInfo.ToJson(version));
                 return 0;
             }
 
-            version = VersionOf(stdin) is { } requested && CniVersions.IsSupported(requested) ? requested : version;
             var config = MultiNetConfigParser.Parse(stdin);
             version = config.CniVersion;
             logger = new PluginLogger(PluginLogger.LevelOf(config.LogLevel), config.LogFile, config.LogToStderr,
@@ -41,7 +42,7 @@ internal static class Program
         }
         catch (CniException e)
         {
-            logger?.LogError("{Message} {Details}", e.Message, e.Details);
+            logger?.LogError("{Message}{Details}", e.Message, e.Details is null ? "" : $" ({e.Details})");
             Console.Out.Write(CniErrorWriter.ToJson(e, version));
             return 1;
         }

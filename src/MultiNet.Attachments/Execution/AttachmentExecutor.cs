@@ -24,11 +24,13 @@ internal sealed class AttachmentExecutor(ConflistRunner runner, CheckpointStore 
         {
             var attachment = plan.Attachments[i];
             var started = Stopwatch.GetTimestamp();
+            var added = false;
             try
             {
                 DeviceInfoFiles.Prepare(attachment);
                 var invocation = DelegateInvocations.For(config, env, plan, attachment);
                 checkpoint.Results[i] = await runner.AddAsync(attachment.Config, invocation, CapabilityArgs(attachment), ct).ConfigureAwait(false);
+                added = true;
                 store.Write(checkpoint);
                 EngineLog.Attached(logger, plan.ContainerId, attachment.NetworkName, attachment.IfName,
                     (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -37,7 +39,14 @@ internal sealed class AttachmentExecutor(ConflistRunner runner, CheckpointStore 
             {
                 var error = e as CniException ?? new CniException(CniErrorCode.Internal, e.Message, null, e);
                 EngineLog.AttachFailed(logger, plan.ContainerId, attachment.NetworkName, attachment.IfName, error.Message);
-                await RollbackAsync(checkpoint, env, i).ConfigureAwait(false);
+                // A failed list has already been undone by the runner (its plugins in reverse); running DEL on it
+                // again would fail the same way (e.g. a plugin that cannot be found) and keep the checkpoint forever.
+                if (!added)
+                {
+                    DeviceInfoFiles.Remove(attachment);
+                }
+
+                await RollbackAsync(checkpoint, env, added ? i : i - 1).ConfigureAwait(false);
                 throw error.WithContext($"network \"{attachment.NetworkName}\" (interface {attachment.IfName})");
             }
         }

@@ -34,7 +34,7 @@ internal sealed class AttachmentPlanner(MultiNetConfig config, ClusterAccess clu
         for (var i = 0; i < requests.Count; i++)
         {
             var request = requests[i];
-            var ifName = names.NameFor(i, request.Selection?.InterfaceRequest);
+            var ifName = names.NameFor(i, request.Network.StatusName, request.Selection?.InterfaceRequest);
             var deviceId = await devices.NextAsync(request.Network, request.Selection, ct).ConfigureAwait(false);
             attachments.Add(AttachmentBuilder.Build(config, env.ContainerId!, request, i == 0, ifName, deviceId));
         }

@@ -10,7 +10,7 @@ internal sealed class InterfaceNamer
 {
     private readonly string _runtimeIfName;
     private readonly HashSet<string> _requested = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _taken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Position, string Network)> _taken = new(StringComparer.Ordinal);
 
     public InterfaceNamer(string runtimeIfName, IEnumerable<string?> requested)
     {
@@ -25,7 +25,7 @@ internal sealed class InterfaceNamer
     }
 
     /// <summary>The name for the attachment at <paramref name="position"/>.</summary>
-    public string NameFor(int position, string? request)
+    public string NameFor(int position, string network, string? request)
     {
         string name;
         if (position == 0)
@@ -50,11 +50,11 @@ internal sealed class InterfaceNamer
         if (_taken.TryGetValue(name, out var other))
         {
             throw new CniException(CniErrorCode.InterfaceConflict,
-                $"interface \"{name}\" is requested by attachment {other + 1} and attachment {position + 1}",
+                $"network \"{network}\": interface \"{name}\" is already used by network \"{other.Network}\" (attachment {other.Position + 1})",
                 "each network of a pod needs its own interface name; set \"interface\" in the network selection");
         }
 
-        _taken[name] = position;
+        _taken[name] = (position, network);
         return name;
     }
 }

@@ -27,7 +27,7 @@ internal static class SelectionConsistency
 
             if (seen.TryGetValue(iface, out NetworkSelectionElement? first))
             {
-                throw PairError(annotationKey, first, e, "interface", $"both request interface {QuotedValue.Of(iface)}");
+                throw new CniException(CniErrorCode.InterfaceConflict, PairError(annotationKey, first, e, "interface", $"both request interface {QuotedValue.Of(iface)}").Message);
             }
 
             seen.Add(iface, e);

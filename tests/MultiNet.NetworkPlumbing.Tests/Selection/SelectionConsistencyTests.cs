@@ -1,3 +1,4 @@
+using MultiNet.Cni.Protocol;
 using FluentAssertions;
 using MultiNet.NetworkPlumbing.Selection;
 using Xunit;
@@ -57,14 +58,14 @@ public class SelectionConsistencyTests
     [Fact]
     public void Parse_DuplicateInterface_FailsNamingBoth()
     {
-        ParseFails("""[{"name":"a","interface":"data0"},{"name":"b"},{"name":"c","interface":"data0"}]""")
+        InterfaceConflict("""[{"name":"a","interface":"data0"},{"name":"b"},{"name":"c","interface":"data0"}]""")
             .Message.Should().Be(Prefix + "networks 1 (\"a\") and 3 (\"c\"): field \"interface\": both request interface \"data0\"");
     }
 
     [Fact]
     public void Parse_DuplicateInterfaceViaDeprecatedKey_Fails()
     {
-        ParseFails("""[{"name":"a","interface":"data0"},{"name":"b","interfaceRequest":"data0"}]""")
+        InterfaceConflict("""[{"name":"a","interface":"data0"},{"name":"b","interfaceRequest":"data0"}]""")
             .Message.Should().Contain("both request interface \"data0\"");
     }
 
@@ -79,5 +80,13 @@ public class SelectionConsistencyTests
     public void Parse_InterfaceNamesDifferingInCase_Accepted()
     {
         NetworkSelectionParser.Parse("a@Data0,b@data0", "ns").Select(e => e.InterfaceRequest).Should().Equal("Data0", "data0");
+    }
+    // Two selections asking for one interface name is an interface conflict (105), not a syntax error (101).
+    private static CniException InterfaceConflict(string annotation)
+    {
+        var act = () => NetworkSelectionParser.Parse(annotation, "ns");
+        var error = act.Should().Throw<CniException>().Which;
+        error.Code.Should().Be(CniErrorCode.InterfaceConflict);
+        return error;
     }
 }

@@ -1,3 +1,4 @@
+using MultiNet.Cni.Protocol;
 using FluentAssertions;
 using MultiNet.NetworkPlumbing.Selection;
 using Xunit;
@@ -116,7 +117,15 @@ public class TextSelectionTests
     [Fact]
     public void Parse_DuplicateInterfaceInTextForm_Fails()
     {
-        ParseFails("net-a@data0,net-b@data0").Message.Should().Be(
+        InterfaceConflict("net-a@data0,net-b@data0").Message.Should().Be(
             Prefix + "networks 1 (\"net-a\") and 2 (\"net-b\"): field \"interface\": both request interface \"data0\"");
+    }
+    // Two selections asking for one interface name is an interface conflict (105), not a syntax error (101).
+    private static CniException InterfaceConflict(string annotation)
+    {
+        var act = () => NetworkSelectionParser.Parse(annotation, "ns");
+        var error = act.Should().Throw<CniException>().Which;
+        error.Code.Should().Be(CniErrorCode.InterfaceConflict);
+        return error;
     }
 }
