@@ -1,3 +1,4 @@
+using MultiNet.Testing;
 using System.Net;
 using System.Text.Json.Nodes;
 using FluentAssertions;
