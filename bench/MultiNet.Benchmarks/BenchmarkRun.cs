@@ -12,11 +12,10 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress
     {
         var binary = MultinetPlugin.Locate();
         var results = new BenchmarkResults { Machine = MachineInfo.Read(), Options = options };
-        string runId;
-        IReadOnlyList<string> bridges;
-        var root = "";
-        await using (var node = await BenchNode.StartAsync())
+        var (runId, bridges, root) = ("", (IReadOnlyList<string>)[], "");
+        try
         {
+            await using var node = await BenchNode.StartAsync();
             (runId, bridges, root) = (node.Id, node.Networks.Bridges, node.Node.Root);
             var rounds = new PodRounds(node, new DirectDelegates(node), new MultinetPlugin(node, binary));
             await MeasureRoundsAsync(rounds, results);
@@ -24,6 +23,10 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress
             progress.WriteLine($"bench: VERSION x{options.VersionRuns}");
             await VersionProbe.MeasureAsync(binary, options.VersionRuns, results);
             results.LoadAfter = MachineInfo.LoadNow();
+        }
+        finally
+        {
+            TimedProcess.CleanUp();
         }
 
         ExpectGone(runId, bridges, root);
@@ -77,6 +80,11 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress
         if (Directory.Exists(root))
         {
             left.Add($"directory {root}");
+        }
+
+        if (TimedProcess.ScratchExists)
+        {
+            left.Add("the scratch directory of process I/O");
         }
 
         if (left.Count > 0)

@@ -21,7 +21,8 @@ internal static class ReportWriter
             + "(made and removed outside the timing). The pod: the cluster network (bridge + host-local) on eth0, NAD `macvlan-a` "
             + "(macvlan on a host bridge) on net1, NAD `storage` (bridge + tuning) on net2. *Direct* runs the same three configs "
             + "with `ConflistRunner`, as a runtime without multinet would; *multinet* is one exec of `artifacts/bin/multinet` "
-            + "(thin mode, the API stand-in on 127.0.0.1). Times run from process start to exit.");
+            + "(thin mode, the API stand-in on 127.0.0.1), started with `posix_spawn` as a Go runtime starts a plugin and timed "
+            + "from spawn to exit; both sides start the delegates with `PluginProcessRunner`.");
         s.AppendLine();
         s.AppendLine("| measure | direct delegates | multinet | overhead | target | |");
         s.AppendLine("|---|---:|---:|---:|---|---|");

@@ -1,63 +1,70 @@
+using System.Collections;
 using System.Diagnostics;
 using System.Globalization;
 
 namespace MultiNet.Benchmarks;
 
 /// <summary>
-/// Runs a plugin binary the way a runtime does (CNI env, config on stdin, no shell) and times it from
-/// <see cref="Process.Start()"/> to exit with its output read — the same span <c>PluginProcessRunner</c> covers for a delegate.
+/// Runs a plugin binary the way a runtime does (CNI env, config on stdin, no shell; started like a Go runtime starts it,
+/// see <see cref="PosixSpawn"/>) and times it from spawn to exit. stdin, stdout and stderr are files in a scratch
+/// directory, written before and read after the timed span.
 /// </summary>
 internal static class TimedProcess
 {
+    private static readonly string Scratch = Directory.CreateTempSubdirectory("multinet-bench-io-").FullName;
+    private static int _calls;
+
     public static async Task<ProcessOutcome> RunAsync(string binary, IReadOnlyDictionary<string, string> env, string stdin, bool samplePeakRss = false)
     {
-        var psi = new ProcessStartInfo(binary)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = "/",
-        };
-        foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("CNI_", StringComparison.Ordinal)).ToList())
-        {
-            psi.Environment.Remove(key);
-        }
-
-        foreach (var (k, v) in env)
-        {
-            psi.Environment[k] = v;
-        }
-
-        var start = Stopwatch.GetTimestamp();
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"{binary} did not start");
-        var peak = samplePeakRss ? Task.Run(() => SamplePeakRss(p)) : Task.FromResult<long?>(null);
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
+        var n = Interlocked.Increment(ref _calls);
+        var (input, output, errors) = (Path.Combine(Scratch, $"{n}.in"), Path.Combine(Scratch, $"{n}.out"), Path.Combine(Scratch, $"{n}.err"));
+        await File.WriteAllTextAsync(input, stdin);
         try
         {
-            await p.StandardInput.WriteAsync(stdin);
-            p.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // It exited without reading its stdin (VERSION needs none); its exit code tells the rest.
-        }
+            var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+                .Select(e => (Key: (string)e.Key, Value: (string?)e.Value ?? ""))
+                .Where(e => !e.Key.StartsWith("CNI_", StringComparison.Ordinal))
+                .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+            foreach (var (k, v) in env)
+            {
+                environment[k] = v;
+            }
 
-        await p.WaitForExitAsync();
-        var output = await stdout;
-        var errors = await stderr;
-        var elapsed = Stopwatch.GetElapsedTime(start);
-        return new ProcessOutcome(p.ExitCode, output, errors, elapsed, await peak);
+            var (exitCode, elapsed, peak) = await Task.Run(() =>
+            {
+                var start = Stopwatch.GetTimestamp();
+                var pid = PosixSpawn.Start(binary, environment, input, output, errors);
+                using var exited = new ManualResetEventSlim();
+                var sampler = samplePeakRss ? Task.Run(() => SamplePeakRss(pid, exited)) : Task.FromResult<long?>(null);
+                var code = PosixSpawn.Wait(pid);
+                var time = Stopwatch.GetElapsedTime(start);
+                exited.Set();
+                return (code, time, sampler.GetAwaiter().GetResult());
+            });
+            return new ProcessOutcome(exitCode, await File.ReadAllTextAsync(output), await File.ReadAllTextAsync(errors), elapsed, peak);
+        }
+        finally
+        {
+            foreach (var file in new[] { input, output, errors })
+            {
+                File.Delete(file);
+            }
+        }
     }
+
+    /// <summary>Removes the scratch directory (at the end of the run).</summary>
+    public static void CleanUp() => Directory.Delete(Scratch, recursive: true);
+
+    /// <summary>Whether the scratch directory is still there (a leak once the run is over).</summary>
+    public static bool ScratchExists => Directory.Exists(Scratch);
 
     // VmHWM is the process's own high-water mark; the last value read before it exits is a (close) lower bound
     // of its peak. A poll every millisecond steals little from a process that runs tens of milliseconds.
-    private static long? SamplePeakRss(Process p)
+    private static long? SamplePeakRss(int pid, ManualResetEventSlim exited)
     {
         long? peak = null;
-        var status = $"/proc/{p.Id}/status";
-        while (!p.HasExited)
+        var status = $"/proc/{pid}/status";
+        do
         {
             try
             {
@@ -72,11 +79,10 @@ internal static class TimedProcess
             }
             catch (IOException)
             {
-                // Exited (or became a zombie) between the check and the read.
+                // Not there any more.
             }
-
-            Thread.Sleep(1);
         }
+        while (!exited.Wait(1));
 
         return peak;
     }
