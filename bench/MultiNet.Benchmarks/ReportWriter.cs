@@ -17,6 +17,7 @@ internal static class ReportWriter
         var s = new StringBuilder();
         s.AppendLine(Inv($"Measured {m.DateText} on {m.CpuModel}, `nproc` {m.Nproc}, kernel {m.Kernel}, commit {m.Commit}; ")
             + Inv($"1-minute load average {m.LoadAverage} at the start, {r.LoadAfter} at the end."));
+        s.AppendLine();
         s.AppendLine(Inv($"{o.Iterations} rounds after {o.Warmups} warm-ups, direct and multinet interleaved, each ADD+DEL in a fresh netns ")
             + "(made and removed outside the timing). The pod: the cluster network (bridge + host-local) on eth0, NAD `macvlan-a` "
             + "(macvlan on a host bridge) on net1, NAD `storage` (bridge + tuning) on net2. *Direct* runs the same three configs "
