@@ -18,8 +18,11 @@ public sealed class CheckpointStore(string directory)
     /// <summary>The path of a container's checkpoint.</summary>
     public string PathFor(string containerId) => Path.Combine(Directory, containerId + Extension);
 
-    /// <summary>Writes (or replaces) a checkpoint so that a reader sees the old or the new file, never a part.</summary>
-    public void Write(Checkpoint checkpoint)
+    /// <summary>
+    /// Writes (or replaces) a checkpoint so that a reader sees the old or the new file, never a part. With
+    /// <paramref name="flushToDisk"/> the data is on disk before the rename (survives a power loss, not only a crash).
+    /// </summary>
+    public void Write(Checkpoint checkpoint, bool flushToDisk = true)
     {
         var path = PathFor(checkpoint.Plan.ContainerId);
         var temp = Path.Combine(Directory, $".{checkpoint.Plan.ContainerId}.{Environment.ProcessId}.tmp");
@@ -33,7 +36,7 @@ public sealed class CheckpointStore(string directory)
             }))
             {
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk);
             }
 
             File.Move(temp, path, overwrite: true);

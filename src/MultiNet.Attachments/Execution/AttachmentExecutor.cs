@@ -31,7 +31,9 @@ internal sealed class AttachmentExecutor(ConflistRunner runner, CheckpointStore 
                 var invocation = DelegateInvocations.For(config, env, plan, attachment);
                 checkpoint.Results[i] = await runner.AddAsync(attachment.Config, invocation, CapabilityArgs(attachment), ct).ConfigureAwait(false);
                 added = true;
-                store.Write(checkpoint);
+                // The plan was written durably before any delegate ran, so DEL can always undo everything; a result
+                // only adds prevResult for DEL, so it is written atomically but without waiting for the disk.
+                store.Write(checkpoint, flushToDisk: false);
                 EngineLog.Attached(logger, plan.ContainerId, attachment.NetworkName, attachment.IfName,
                     (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }

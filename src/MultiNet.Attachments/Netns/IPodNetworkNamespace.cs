@@ -12,6 +12,12 @@ public interface IPodNetworkNamespace
     /// </summary>
     bool LinkExists(string netnsPath, string ifName);
 
+    /// <summary>
+    /// The names of <paramref name="ifNames"/> that exist as links in the netns, checked in one visit of the namespace.
+    /// A missing netns is a <c>CniException</c> with code 3 (unknown container).
+    /// </summary>
+    IReadOnlyList<string> ExistingLinks(string netnsPath, IReadOnlyList<string> ifNames);
+
     /// <summary>The link's MAC address (<c>aa:bb:cc:dd:ee:ff</c>), or null when the link does not exist or has no hardware address.</summary>
     string? GetMacAddress(string netnsPath, string ifName);
 

@@ -12,6 +12,10 @@ public sealed class NetlinkPodNetworkNamespace : IPodNetworkNamespace
         Run(netnsPath, netlink => netlink.GetLink(ifName) is not null);
 
     /// <inheritdoc/>
+    public IReadOnlyList<string> ExistingLinks(string netnsPath, IReadOnlyList<string> ifNames) =>
+        Run(netnsPath, netlink => (IReadOnlyList<string>)[.. ifNames.Where(name => netlink.GetLink(name) is not null)]);
+
+    /// <inheritdoc/>
     public string? GetMacAddress(string netnsPath, string ifName) =>
         Run(netnsPath, netlink => netlink.GetLink(ifName)?.MacAddress);
 

@@ -24,8 +24,14 @@ internal sealed class AttachmentPlanner(MultiNetConfig config, ClusterAccess clu
         foreach (var selection in selections)
         {
             isolation.Check(pod, selection);
-            var resolved = await ResolveSelectionAsync(pod, selection, ct).ConfigureAwait(false);
-            requests.Add(new NetworkRequest(resolved, selection));
+        }
+
+        // NAD lookups are independent round trips: run them together; the first failure in selection order wins.
+        var lookups = selections.Select(selection => ResolveSelectionAsync(pod, selection, ct)).ToArray();
+        var resolved = await Task.WhenAll(lookups).ConfigureAwait(false);
+        for (var i = 0; i < selections.Count; i++)
+        {
+            requests.Add(new NetworkRequest(resolved[i], selections[i]));
         }
 
         var names = new InterfaceNamer(env.IfName!, requests.Select(r => r.Selection?.InterfaceRequest));

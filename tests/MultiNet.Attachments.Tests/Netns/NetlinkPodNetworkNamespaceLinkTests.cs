@@ -20,6 +20,16 @@ public sealed class NetlinkPodNetworkNamespaceLinkTests
     }
 
     [RootFact]
+    public void ExistingLinks_MixOfPresentAndAbsent_ReturnsOnlyThePresentInOrder()
+    {
+        using var ns = TestNetworkNamespace.Create();
+        ns.AddVethPair("net1", "peer1");
+        ns.AddVethPair("data0", "peer2");
+
+        netns.ExistingLinks(ns.Path, ["eth0", "data0", "net2", "net1", "a-name-far-too-long"]).Should().Equal("data0", "net1");
+    }
+
+    [RootFact]
     public void LinkExists_NoSuchLink_False()
     {
         using var ns = TestNetworkNamespace.Create();
