@@ -50,16 +50,20 @@ internal sealed class StatusPublisher(ClusterAccess cluster, ILogger logger)
             return;
         }
 
+        // The status write and the event are independent round trips: send them together.
+        var writes = new List<Task>(2);
         if (cluster.Status is not null)
         {
-            await cluster.Status.WriteNetworkStatusAsync(pod, NetworkStatusBuilder.ToAnnotation(statuses), ct).ConfigureAwait(false);
+            writes.Add(cluster.Status.WriteNetworkStatusAsync(pod, NetworkStatusBuilder.ToAnnotation(statuses), ct));
         }
 
         if (cluster.Events is not null && statuses.Count > 0)
         {
             var message = string.Join("; ", statuses.Select(s => $"Add {s.Interface} [{string.Join(",", s.Ips)}] from {s.Name}"));
-            await cluster.Events.RecordAsync(pod, new PodEvent("Normal", "AddedInterface", message), ct).ConfigureAwait(false);
+            writes.Add(cluster.Events.RecordAsync(pod, new PodEvent("Normal", "AddedInterface", message), ct));
         }
+
+        await Task.WhenAll(writes).ConfigureAwait(false);
     }
 
     private static int Family(string address) =>
