@@ -10,11 +10,25 @@ internal sealed class PodContextLoader(IPodSource? pods)
     private static readonly string[] KubernetesKeys =
         ["K8S_POD_NAMESPACE", "K8S_POD_NAME", "K8S_POD_INFRA_CONTAINER_ID", "K8S_POD_UID"];
 
-    /// <summary>For ADD: lookup failures are errors and a UID mismatch fails the request.</summary>
-    public Task<PodContext> LoadForAddAsync(CniEnvironment env, CancellationToken ct) => LoadAsync(env, strict: true, ct);
+    /// <summary>For ADD: lookup failures are errors and a UID mismatch fails the request. (DEL never asks: it works from the checkpoint.)</summary>
+    public async Task<PodContext> LoadForAddAsync(CniEnvironment env, CancellationToken ct)
+    {
+        var context = FromArgs(env);
+        if (pods is null || context.Namespace is null || context.Name is null)
+        {
+            return context;
+        }
 
-    /// <summary>For DEL and CHECK: the pod is optional; failures leave <see cref="PodContext.Pod"/> null.</summary>
-    public Task<PodContext> LoadForTeardownAsync(CniEnvironment env, CancellationToken ct) => LoadAsync(env, strict: false, ct);
+        var pod = await pods.GetPodAsync(context.Namespace, context.Name, ct).ConfigureAwait(false);
+        if (pod is not null && context.Uid is not null && pod.Uid.Length > 0 && pod.Uid != context.Uid)
+        {
+            throw new CniException(CniErrorCode.PodMismatch,
+                $"pod \"{context.Namespace}/{context.Name}\": expected uid \"{context.Uid}\" but the api has uid \"{pod.Uid}\"",
+                "the pod was deleted and re-created while its sandbox was being set up; the runtime will retry");
+        }
+
+        return context with { Pod = pod };
+    }
 
     /// <summary>Parses CNI_ARGS only, without calling the cluster.</summary>
     public static PodContext FromArgs(CniEnvironment env)
@@ -28,39 +42,6 @@ internal sealed class PodContextLoader(IPodSource? pods)
             Uid = Get("K8S_POD_UID"),
             DelegateArgs = DelegateArgs(args, env.ContainerId),
         };
-    }
-
-    private async Task<PodContext> LoadAsync(CniEnvironment env, bool strict, CancellationToken ct)
-    {
-        var context = FromArgs(env);
-        if (pods is null || context.Namespace is null || context.Name is null)
-        {
-            return context;
-        }
-
-        PodInfo? pod;
-        try
-        {
-            pod = await pods.GetPodAsync(context.Namespace, context.Name, ct).ConfigureAwait(false);
-        }
-        catch (CniException) when (!strict)
-        {
-            return context;
-        }
-
-        if (pod is not null && context.Uid is not null && pod.Uid.Length > 0 && pod.Uid != context.Uid)
-        {
-            if (!strict)
-            {
-                return context;
-            }
-
-            throw new CniException(CniErrorCode.PodMismatch,
-                $"pod \"{context.Namespace}/{context.Name}\": expected uid \"{context.Uid}\" but the api has uid \"{pod.Uid}\"",
-                "the pod was deleted and re-created while its sandbox was being set up; the runtime will retry");
-        }
-
-        return context with { Pod = pod };
     }
 
     private static List<KeyValuePair<string, string>> DelegateArgs(IReadOnlyList<KeyValuePair<string, string>> args, string? containerId)
