@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Publishes MultiNet's executables to artifacts/bin/: multinet (NativeAOT CNI plugin) and multinetctl.
+# Publishes MultiNet's four executables to artifacts/bin/: multinet (NativeAOT CNI plugin), multinetd (NativeAOT
+# node daemon), multinet-controller and multinetctl.
 set -euo pipefail
 cd "$(dirname "$0")"
 out="$PWD/artifacts/bin"
@@ -7,7 +8,10 @@ mkdir -p "$out"
 rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
 
 dotnet publish src/MultiNet.Plugin/MultiNet.Plugin.csproj -c Release -r "$rid" -o "$out" --nologo -v quiet
-dotnet publish src/MultiNet.Cli/MultiNet.Cli.csproj -c Release -r "$rid" --self-contained false \
-  -p:PublishSingleFile=true -o "$out" --nologo -v quiet
+dotnet publish src/MultiNet.Daemon/MultiNet.Daemon.csproj -c Release -r "$rid" -o "$out" --nologo -v quiet
+for project in Cli Controller; do
+  dotnet publish "src/MultiNet.$project/MultiNet.$project.csproj" -c Release -r "$rid" --self-contained false \
+    -p:PublishSingleFile=true -o "$out" --nologo -v quiet
+done
 rm -f "$out"/*.pdb "$out"/*.dbg "$out"/*.xml
 echo "build: $(ls "$out" | tr '\n' ' ')"

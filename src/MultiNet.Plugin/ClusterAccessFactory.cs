@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using MultiNet.Attachments.Cluster;
 using MultiNet.Attachments.Configuration;
 using MultiNet.Attachments.Devices;
-using MultiNet.Plugin.Kubernetes;
+using MultiNet.KubeApi;
 
 namespace MultiNet.Plugin;
 

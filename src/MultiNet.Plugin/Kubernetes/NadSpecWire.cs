@@ -1,7 +1,0 @@
-namespace MultiNet.Plugin.Kubernetes;
-
-/// <summary>The <c>spec</c> of a NetworkAttachmentDefinition.</summary>
-internal sealed class NadSpecWire
-{
-    public string? Config { get; set; }
-}

@@ -1,8 +1,0 @@
-namespace MultiNet.Plugin.Kubernetes;
-
-/// <summary>A NetworkAttachmentDefinition reduced to its metadata and <c>spec.config</c>.</summary>
-internal sealed class NadWire
-{
-    public ObjectMetaWire? Metadata { get; set; }
-    public NadSpecWire? Spec { get; set; }
-}
