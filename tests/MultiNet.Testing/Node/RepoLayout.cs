@@ -12,6 +12,10 @@ public static class RepoLayout
 
     public static string Cli => RequireFile(Path.Combine(BinDir, "multinetctl"));
 
+    public static string Daemon => RequireFile(Path.Combine(BinDir, "multinetd"));
+
+    public static string Controller => RequireFile(Path.Combine(BinDir, "multinet-controller"));
+
     public static string Examples => Path.Combine(Root, "examples");
 
     public const string ReferencePlugins = "/usr/lib/cni";
