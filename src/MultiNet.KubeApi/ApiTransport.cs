@@ -56,6 +56,29 @@ internal sealed class ApiTransport : IDisposable
         }
     }
 
+    /// <summary>
+    /// One attempt at a streamed GET (a WATCH): returns the response once its headers arrived, the body still open.
+    /// No retries: the watcher decides what a failure means. The caller disposes the response.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenStreamAsync(ApiCall call, TimeSpan headersTimeout, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(headersTimeout);
+        using var request = BuildRequest(call);
+        try
+        {
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new CniException(CniErrorCode.TryAgainLater, $"kubernetes api: {call}: no answer within {headersTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s", null, e);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            throw new CniException(CniErrorCode.TryAgainLater, $"kubernetes api: {call}: {Describe(e)}", null, e);
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<(ApiResponse? Response, string? Failure, TimeSpan? RetryAfter)> AttemptAsync(ApiCall call, CancellationToken cancellationToken)

@@ -6,5 +6,6 @@ internal sealed class ObjectMetaWire
     public string? Name { get; set; }
     public string? Namespace { get; set; }
     public string? Uid { get; set; }
+    public string? ResourceVersion { get; set; }
     public Dictionary<string, string>? Annotations { get; set; }
 }

@@ -37,19 +37,7 @@ internal sealed class ThinApiClient : IPodSource, INetworkDefinitionSource, IPod
     {
         var call = new ApiCall(HttpMethod.Get, "pods", podNamespace, podName, PodPath(podNamespace, podName));
         var pod = await GetAsync(call, ThinApiJsonContext.Default.PodWire, cancellationToken).ConfigureAwait(false);
-        if (pod is null)
-        {
-            return null;
-        }
-
-        var metadata = pod.Metadata ?? new ObjectMetaWire();
-        return new PodInfo
-        {
-            Namespace = metadata.Namespace ?? podNamespace,
-            Name = metadata.Name ?? podName,
-            Uid = metadata.Uid ?? "",
-            Annotations = metadata.Annotations ?? [],
-        };
+        return pod is null ? null : WireMapper.ToPodInfo(pod, podNamespace, podName);
     }
 
     /// <inheritdoc />
@@ -58,20 +46,7 @@ internal sealed class ThinApiClient : IPodSource, INetworkDefinitionSource, IPod
         var path = $"/apis/k8s.cni.cncf.io/v1/namespaces/{ApiCall.Segment(nadNamespace)}/network-attachment-definitions/{ApiCall.Segment(nadName)}";
         var call = new ApiCall(HttpMethod.Get, "network-attachment-definitions", nadNamespace, nadName, path);
         var nad = await GetAsync(call, ThinApiJsonContext.Default.NadWire, cancellationToken).ConfigureAwait(false);
-        if (nad is null)
-        {
-            return null;
-        }
-
-        string? resourceName = null;
-        nad.Metadata?.Annotations?.TryGetValue(NetworkAttachmentDefinition.ResourceNameAnnotation, out resourceName);
-        return new NetworkAttachmentDefinition
-        {
-            Namespace = nad.Metadata?.Namespace ?? nadNamespace,
-            Name = nad.Metadata?.Name ?? nadName,
-            Config = nad.Spec?.Config,
-            ResourceName = string.IsNullOrEmpty(resourceName) ? null : resourceName,
-        };
+        return nad is null ? null : WireMapper.ToNad(nad, nadNamespace, nadName);
     }
 
     /// <inheritdoc />

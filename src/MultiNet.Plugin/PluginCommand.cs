@@ -4,54 +4,28 @@ using MultiNet.Attachments.Configuration;
 using MultiNet.Attachments.Engine;
 using MultiNet.Attachments.Netns;
 using MultiNet.Cni.Protocol;
-using MultiNet.Cni.Results;
+using MultiNet.Plugin.Shim;
 
 namespace MultiNet.Plugin;
 
-/// <summary>One CNI call: parse, wire the engine by hand, run the verb, print the result.</summary>
-internal sealed class PluginCommand(CniEnvironment env, MultiNetConfig config, ILogger logger)
+/// <summary>One CNI call: thin mode runs the engine here; with <c>daemonSocketDir</c> the call goes to multinetd.</summary>
+internal sealed class PluginCommand(CniEnvironment env, MultiNetConfig config, byte[] stdin, ILogger logger)
 {
-    public async Task<string?> RunAsync(CancellationToken ct)
+    public Task<string?> RunAsync(CancellationToken ct)
     {
         if (config.DaemonSocketDir is not null)
         {
-            throw new CniException(CniErrorCode.UnsupportedField,
-                $"network config: field \"daemonSocketDir\": \"{config.DaemonSocketDir}\": thick mode (multinetd) is not part of this build",
-                "remove daemonSocketDir to run in thin mode");
+            return new DaemonShim(config, logger).RunAsync(env, stdin, ct);
         }
 
         var engine = new AttachmentEngine(ClusterAccessFactory.Create(config, logger), new NetlinkPodNetworkNamespace(), logger: logger);
-        switch (env.Command)
-        {
-            case CniCommand.Add:
-                var result = await engine.AddAsync(env, config, ct).ConfigureAwait(false);
-                return ResultConverter.ToJsonString(result, config.CniVersion);
-            case CniCommand.Del:
-                await engine.DelAsync(env, config, ct).ConfigureAwait(false);
-                return null;
-            case CniCommand.Check:
-                RequireVersion("0.4.0");
-                await engine.CheckAsync(env, config, ct).ConfigureAwait(false);
-                return null;
-            case CniCommand.Status:
-                RequireVersion("1.1.0");
-                await engine.StatusAsync(env, config, ct).ConfigureAwait(false);
-                return null;
-            case CniCommand.Gc:
-                RequireVersion("1.1.0");
-                await engine.GcAsync(env, config, ct).ConfigureAwait(false);
-                return null;
-            default:
-                throw new CniException(CniErrorCode.InvalidEnvironment, $"CNI_COMMAND: \"{env.Command}\" is not handled here");
-        }
+        return EngineCommand.RunAsync(engine, env, config, ct);
     }
 
-    private void RequireVersion(string minimum)
+    /// <summary>DEL from the checkpoint alone, no cluster access: what the shim does when the daemon cannot be reached.</summary>
+    public static Task<string?> DeleteLocallyAsync(CniEnvironment env, MultiNetConfig config, ILogger logger, CancellationToken ct)
     {
-        if (!CniVersions.AtLeast(config.CniVersion, minimum))
-        {
-            throw new CniException(CniErrorCode.IncompatibleVersion,
-                $"network config: field \"cniVersion\": {env.Command.ToString().ToUpperInvariant()} needs cniVersion {minimum} or later, got \"{config.CniVersion}\"");
-        }
+        var engine = new AttachmentEngine(new ClusterAccess(), new NetlinkPodNetworkNamespace(), logger: logger);
+        return EngineCommand.RunAsync(engine, env, config, ct);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using MultiNet.Attachments.Configuration;
 using MultiNet.Cni.Protocol;
@@ -20,7 +19,7 @@ internal static class Program
         {
             // stdin first, so that even an environment error answers in the config's cniVersion.
             var stdin = ReadStdin();
-            version = VersionOf(stdin) is { } requested && CniVersions.IsSupported(requested) ? requested : version;
+            version = ConfigVersionReader.TryRead(stdin) is { } requested && CniVersions.IsSupported(requested) ? requested : version;
             var env = CniEnvironment.Parse(Environment.GetEnvironmentVariable);
             if (env.Command == CniCommand.Version)
             {
@@ -32,7 +31,7 @@ internal static class Program
             version = config.CniVersion;
             logger = new PluginLogger(PluginLogger.LevelOf(config.LogLevel), config.LogFile, config.LogToStderr,
                 $"{CniCommandNames.ToWire(env.Command)} {env.ContainerId}: ");
-            var output = await new PluginCommand(env, config, logger).RunAsync(CancellationToken.None).ConfigureAwait(false);
+            var output = await new PluginCommand(env, config, stdin, logger).RunAsync(CancellationToken.None).ConfigureAwait(false);
             if (output is not null)
             {
                 Console.Out.Write(output);
@@ -72,27 +71,5 @@ internal static class Program
         {
             throw new CniException(CniErrorCode.IoFailure, $"stdin: cannot read the network config: {e.Message}");
         }
-    }
-
-    private static string? VersionOf(byte[] stdin)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(stdin);
-            while (reader.Read())
-            {
-                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("cniVersion")
-                    && reader.Read() && reader.TokenType == JsonTokenType.String)
-                {
-                    return reader.GetString();
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // VERSION works without a config; a bad one just means "answer in the newest version".
-        }
-
-        return null;
     }
 }

@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+
+namespace MultiNet.Daemon.Configuration;
+
+/// <summary>multinetd's configuration (<c>multinetd --config /etc/multinet/daemon.json</c>); keys are listed in the README.</summary>
+internal sealed record DaemonOptions
+{
+    /// <summary>Default of <c>socketDir</c>.</summary>
+    public const string DefaultSocketDir = "/run/multinet";
+
+    /// <summary>The whole file: the keys of other parts of the daemon (generated CNI config, install) are read from here.</summary>
+    public JsonObject Raw { get; init; } = [];
+
+    /// <summary><c>socketDir</c>: created 0700; the socket <c>multinet.sock</c> inside it is 0600.</summary>
+    public string SocketDir { get; init; } = DefaultSocketDir;
+
+    /// <summary><c>nodeName</c>, else the <c>NODE_NAME</c> environment variable: the pod cache watches this node's pods.</summary>
+    public required string NodeName { get; init; }
+
+    /// <summary><c>kubeconfig</c>; null for the in-cluster service account.</summary>
+    public string? Kubeconfig { get; init; }
+
+    /// <summary><c>maxConcurrentRequests</c>: CNI requests run at once.</summary>
+    public int MaxConcurrentRequests { get; init; } = 16;
+
+    /// <summary><c>maxQueuedRequests</c>: requests waiting for a slot; beyond that the answer is code 11 "daemon busy".</summary>
+    public int MaxQueuedRequests { get; init; } = 256;
+
+    /// <summary><c>requestTimeoutSeconds</c>: a CNI request (queue wait included) is cancelled after this long.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary><c>shutdownGraceSeconds</c>: after SIGTERM, how long in-flight requests may take before the daemon exits.</summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary><c>metrics</c>: serve <c>GET /metrics</c>.</summary>
+    public bool Metrics { get; init; } = true;
+
+    /// <summary><c>podEvents</c>: <c>warnings</c> (default: failures only), <c>all</c> (also AddedInterface) or <c>none</c>.</summary>
+    public PodEventPolicy PodEvents { get; init; } = PodEventPolicy.Warnings;
+
+    /// <summary><c>logLevel</c>: error, warning, info, debug.</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+}

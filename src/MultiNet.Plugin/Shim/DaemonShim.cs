@@ -1,0 +1,137 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using MultiNet.Attachments.Configuration;
+using MultiNet.Attachments.Forwarding;
+using MultiNet.Cni.Protocol;
+
+namespace MultiNet.Plugin.Shim;
+
+/// <summary>
+/// Thick mode: forwards the call to multinetd and returns what it answers. ADD, CHECK, STATUS and GC wait up to
+/// <c>daemonReadyTimeoutSeconds</c> for the daemon to be ready, then fail with code 11 naming the socket. DEL never
+/// waits: when the daemon cannot take it, the shim runs DEL itself from the checkpoint. Daemon errors are returned.
+/// </summary>
+internal sealed class DaemonShim(MultiNetConfig config, ILogger logger)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    public async Task<string?> RunAsync(CniEnvironment env, byte[] stdin, CancellationToken ct)
+    {
+        var socket = Path.Combine(config.DaemonSocketDir!, ForwardedCniRequest.SocketFileName);
+        var body = new ForwardedCniRequest(ForwardedCniRequest.CurrentCniEnvironment(), stdin).ToJson();
+        var wait = ReadyTimeout(config);
+        var deadline = DateTime.UtcNow + wait;
+        while (true)
+        {
+            var (status, answer, unavailable) = await TrySendAsync(socket, "POST", ForwardedCniRequest.CniPath, body, ct).ConfigureAwait(false);
+            if (unavailable is null)
+            {
+                return Finish(status, answer);
+            }
+
+            if (env.Command == CniCommand.Del)
+            {
+                ShimLog.DeletingLocally(logger, socket, unavailable);
+                return await PluginCommand.DeleteLocallyAsync(env, config, logger, ct).ConfigureAwait(false);
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new CniException(CniErrorCode.TryAgainLater, $"multinetd is not ready on socket \"{socket}\": {unavailable}",
+                    $"waited {wait.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s (daemonReadyTimeoutSeconds)");
+            }
+
+            await WaitUntilReadyAsync(socket, deadline, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The answer, or why the daemon could not take the request (nobody listens, not ready, shutting down).</summary>
+    private static async Task<(int Status, byte[] Body, string? Unavailable)> TrySendAsync(string socket, string method, string path, byte[]? body,
+        CancellationToken ct)
+    {
+        try
+        {
+            var (status, answer) = await UnixSocketHttp.SendAsync(socket, method, path, body, ct).ConfigureAwait(false);
+            return status == ForwardedCniRequest.NotReadyStatus
+                ? (status, answer, MessageOf(answer) ?? "not ready")
+                : (status, answer, null);
+        }
+        catch (SocketException e)
+        {
+            return (0, [], e.SocketErrorCode switch
+            {
+                SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported => "the socket does not exist",
+                SocketError.ConnectionRefused => "connection refused (the daemon is not running)",
+                _ => $"cannot connect ({e.SocketErrorCode})",
+            });
+        }
+        catch (IOException e)
+        {
+            return (0, [], e.Message);
+        }
+    }
+
+    private static async Task WaitUntilReadyAsync(string socket, DateTime deadline, CancellationToken ct)
+    {
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(PollInterval, ct).ConfigureAwait(false);
+            var (status, _, unavailable) = await TrySendAsync(socket, "GET", ForwardedCniRequest.ReadyPath, null, ct).ConfigureAwait(false);
+            if (unavailable is null && status == 200)
+            {
+                return;
+            }
+        }
+    }
+
+    private static string? Finish(int status, byte[] answer)
+    {
+        if (status is >= 200 and < 300)
+        {
+            return answer.Length == 0 ? null : Encoding.UTF8.GetString(answer);
+        }
+
+        throw ErrorOf(answer) ?? new CniException(CniErrorCode.Internal,
+            $"multinetd answered {status} without a CNI error: {Encoding.UTF8.GetString(answer.AsSpan(0, Math.Min(answer.Length, 200)))}");
+    }
+
+    /// <summary>The daemon's CNI error JSON as an exception, so that it is printed in the config's cniVersion like any error.</summary>
+    private static CniException? ErrorOf(byte[] answer)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(answer);
+            var root = doc.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("code", out var code) && code.TryGetInt32(out var value)
+                && root.TryGetProperty("msg", out var msg) && msg.ValueKind == JsonValueKind.String)
+            {
+                var details = root.TryGetProperty("details", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+                return new CniException((CniErrorCode)value, msg.GetString()!, details);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a CNI error: the caller describes the answer instead.
+        }
+
+        return null;
+    }
+
+    private static string? MessageOf(byte[] answer) => ErrorOf(answer)?.Message;
+
+    private static TimeSpan ReadyTimeout(MultiNetConfig config)
+    {
+        var node = config.Raw["daemonReadyTimeoutSeconds"];
+        if (node is null)
+        {
+            return TimeSpan.FromSeconds(10);
+        }
+
+        return node.GetValueKind() == JsonValueKind.Number && node.GetValue<double>() is var seconds and >= 0 and <= 600
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new CniException(CniErrorCode.InvalidConfig,
+                $"network config: field \"daemonReadyTimeoutSeconds\": {node.ToJsonString()} is not a number of seconds between 0 and 600");
+    }
+}

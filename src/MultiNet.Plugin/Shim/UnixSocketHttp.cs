@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+
+namespace MultiNet.Plugin.Shim;
+
+/// <summary>
+/// One HTTP/1.1 exchange over a unix socket (<c>Connection: close</c>). Hand-written rather than HttpClient: a
+/// CNI call is one request, and the shim's budget is a few milliseconds of start-up and round trip.
+/// </summary>
+internal static class UnixSocketHttp
+{
+    /// <summary>Sends the request and returns the status code and body; throws <see cref="SocketException"/> when nobody listens.</summary>
+    public static async Task<(int Status, byte[] Body)> SendAsync(string socketPath, string method, string path, byte[]? body, CancellationToken ct)
+    {
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), ct).ConfigureAwait(false);
+        var head = $"{method} {path} HTTP/1.1\r\nHost: multinetd\r\nConnection: close\r\n"
+            + (body is null ? "" : $"Content-Type: application/json\r\nContent-Length: {body.Length.ToString(CultureInfo.InvariantCulture)}\r\n")
+            + "\r\n";
+        await socket.SendAsync(Encoding.ASCII.GetBytes(head), SocketFlags.None, ct).ConfigureAwait(false);
+        if (body is not null)
+        {
+            await socket.SendAsync(body, SocketFlags.None, ct).ConfigureAwait(false);
+        }
+
+        using var answer = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, ct).ConfigureAwait(false)) > 0)
+        {
+            answer.Write(buffer, 0, read);
+        }
+
+        return Parse(answer.GetBuffer().AsSpan(0, (int)answer.Length));
+    }
+
+    /// <summary>Splits a complete HTTP/1.1 response into status and body (Content-Length, chunked, or up to the close).</summary>
+    internal static (int Status, byte[] Body) Parse(ReadOnlySpan<byte> response)
+    {
+        var end = response.IndexOf("\r\n\r\n"u8);
+        if (end < 0 || !response.StartsWith("HTTP/1."u8) || response.Length < 12
+            || !int.TryParse(response.Slice(9, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var status))
+        {
+            throw new IOException("the daemon's answer is not an HTTP response");
+        }
+
+        var headers = Encoding.ASCII.GetString(response[..end]);
+        var body = response[(end + 4)..];
+        if (headers.Contains("\r\nTransfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            return (status, Dechunk(body));
+        }
+
+        return (status, body.ToArray());
+    }
+
+    private static byte[] Dechunk(ReadOnlySpan<byte> body)
+    {
+        using var output = new MemoryStream();
+        while (true)
+        {
+            var lineEnd = body.IndexOf("\r\n"u8);
+            if (lineEnd < 0)
+            {
+                throw new IOException("the daemon's chunked answer is cut short");
+            }
+
+            var sizeText = Encoding.ASCII.GetString(body[..lineEnd]).Split(';')[0].Trim();
+            var size = int.Parse(sizeText, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            if (size == 0)
+            {
+                return output.ToArray();
+            }
+
+            body = body[(lineEnd + 2)..];
+            if (body.Length < size + 2)
+            {
+                throw new IOException("the daemon's chunked answer is cut short");
+            }
+
+            output.Write(body[..size]);
+            body = body[(size + 2)..];
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using MultiNet.Testing.Node;
+
+namespace MultiNet.Daemon.Tests.Integration;
+
+/// <summary>The published multinetd, started with a config file; its stderr is collected for assertions and failure messages.</summary>
+internal sealed class DaemonProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private DaemonProcess(Process process)
+    {
+        _process = process;
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.BeginErrorReadLine();
+        _process.BeginOutputReadLine();
+    }
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public int Pid => _process.Id;
+
+    public static DaemonProcess Start(params string[] args)
+    {
+        var psi = new ProcessStartInfo(RepoLayout.Daemon)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment.Remove("NODE_NAME");
+        return new DaemonProcess(Process.Start(psi)!);
+    }
+
+    /// <summary>Sends SIGTERM (the kubelet's way of stopping a pod).</summary>
+    public void Terminate() => Shell.Run("kill", "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture));
+
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log)
+            {
+                _log.AppendLine(line);
+            }
+        }
+    }
+}
