@@ -1,0 +1,77 @@
+using FluentAssertions;
+using Microsoft.Extensions.Logging;
+using MultiNet.Daemon.Configuration;
+
+namespace MultiNet.Daemon.Tests.Configuration;
+
+public sealed class DaemonOptionsReaderTests
+{
+    private static readonly Func<string, string?> NoEnv = _ => null;
+
+    [Fact]
+    public void Parse_OnlyNodeName_GivesTheDocumentedDefaults()
+    {
+        var options = DaemonOptionsReader.Parse("""{"nodeName":"n1"}""", "daemon.json", NoEnv);
+
+        options.Should().BeEquivalentTo(new
+        {
+            NodeName = "n1",
+            SocketDir = "/run/multinet",
+            Kubeconfig = (string?)null,
+            MaxConcurrentRequests = 16,
+            MaxQueuedRequests = 256,
+            RequestTimeout = TimeSpan.FromSeconds(120),
+            ShutdownGrace = TimeSpan.FromSeconds(20),
+            Metrics = true,
+            PodEvents = PodEventPolicy.Warnings,
+            LogLevel = LogLevel.Information,
+        });
+    }
+
+    [Fact]
+    public void Parse_NoNodeName_TakesNodeNameFromEnvironment()
+    {
+        var options = DaemonOptionsReader.Parse("{}", "daemon.json", k => k == "NODE_NAME" ? "from-env" : null);
+
+        options.NodeName.Should().Be("from-env");
+    }
+
+    [Fact]
+    public void Parse_EveryKey_IsRead()
+    {
+        var options = DaemonOptionsReader.Parse("""
+            {"nodeName":"n","socketDir":"/s","kubeconfig":"/k","maxConcurrentRequests":4,"maxQueuedRequests":0,
+             "requestTimeoutSeconds":9,"shutdownGraceSeconds":0,"metrics":false,"podEvents":"all","logLevel":"debug","other":{"kept":1}}
+            """, "daemon.json", NoEnv);
+
+        options.Should().BeEquivalentTo(new
+        {
+            SocketDir = "/s", Kubeconfig = "/k", MaxConcurrentRequests = 4, MaxQueuedRequests = 0,
+            RequestTimeout = TimeSpan.FromSeconds(9), ShutdownGrace = TimeSpan.Zero, Metrics = false,
+            PodEvents = PodEventPolicy.All, LogLevel = LogLevel.Debug,
+        });
+        options.Raw["other"]!["kept"]!.GetValue<int>().Should().Be(1, "other parts of the daemon read their own keys");
+    }
+
+    [Theory]
+    [InlineData("""{"nodeName":""}""", "field \"nodeName\": must not be empty")]
+    [InlineData("""{"nodeName":"n","maxQueuedRequests":-1}""", "field \"maxQueuedRequests\": -1 is not a whole number from 0 to 100000")]
+    [InlineData("""{"nodeName":"n","requestTimeoutSeconds":"5"}""", "field \"requestTimeoutSeconds\"")]
+    [InlineData("""{"nodeName":"n","metrics":"yes"}""", "field \"metrics\": \"yes\" is not true or false")]
+    [InlineData("""{"nodeName":"n","logLevel":"loud"}""", "field \"logLevel\": \"loud\" is not one of error, warning, info, debug")]
+    [InlineData("[]", "expected a JSON object")]
+    public void Parse_BadValue_NamesTheField(string json, string message)
+    {
+        var act = () => DaemonOptionsReader.Parse(json, "daemon.json", NoEnv);
+
+        act.Should().Throw<DaemonConfigException>().WithMessage($"config \"daemon.json\": *{message}*");
+    }
+
+    [Fact]
+    public void Read_MissingFile_SaysItCannotReadIt()
+    {
+        var act = () => DaemonOptionsReader.Read("/nonexistent/daemon.json", NoEnv);
+
+        act.Should().Throw<DaemonConfigException>().WithMessage("config \"/nonexistent/daemon.json\": cannot read it*");
+    }
+}
