@@ -19,6 +19,8 @@ internal sealed class BenchNode : IAsyncDisposable
         Api = api;
         Networks = new BenchNetworks(node);
         var kubeconfig = api.WriteKubeconfig(node.Root);
+        Kubeconfig = kubeconfig;
+        SocketDir = Path.Combine(node.Root, "run");
         Api.AddNad(PodNamespace, BenchNetworks.MacvlanNad, Networks.Macvlan.ToJsonString());
         Api.AddNad(PodNamespace, BenchNetworks.StorageNad, Networks.Storage.ToJsonString());
         var pod = Api.AddPod(PodNamespace, PodName, new Dictionary<string, string> { ["k8s.v1.cni.cncf.io/networks"] = BenchNetworks.Selection }, "node-1");
@@ -36,6 +38,10 @@ internal sealed class BenchNode : IAsyncDisposable
             ["binDir"] = RepoLayout.ReferencePlugins,
             ["delegates"] = new JsonArray(Networks.Cluster.DeepClone()),
         }.ToJsonString();
+        var thick = (JsonObject)JsonNode.Parse(MultinetConfig)!;
+        thick.Remove("kubeconfig");
+        thick["daemonSocketDir"] = SocketDir;
+        ThickConfig = thick.ToJsonString();
     }
 
     public TestNetwork Node { get; }
@@ -43,6 +49,11 @@ internal sealed class BenchNode : IAsyncDisposable
     public BenchNetworks Networks { get; }
     public string PodUid { get; }
     public string MultinetConfig { get; }
+
+    /// <summary>The same config in thick mode: forwarded to multinetd, which holds the API access.</summary>
+    public string ThickConfig { get; }
+    public string Kubeconfig { get; }
+    public string SocketDir { get; }
 
     /// <summary>Eight hex characters unique to this run; every netns and bridge name carries (part of) it.</summary>
     public string Id => Node.Id;

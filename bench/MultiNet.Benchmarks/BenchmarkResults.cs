@@ -15,6 +15,24 @@ internal sealed class BenchmarkResults
     public ApiTally AddRequests { get; } = new();
     public ApiTally DelRequests { get; } = new();
 
+    /// <summary>Thick mode: the shim (<c>multinet</c> with daemonSocketDir) forwarding to multinetd.</summary>
+    public Samples ThickAdd { get; } = new();
+    public Samples ThickDel { get; } = new();
+    public ApiTally ThickAddRequests { get; } = new();
+
+    /// <summary>Wall time of each 64-pod churn (ADD then DEL of every pod, all at once), in ms.</summary>
+    public Samples ChurnDirect { get; } = new();
+    public Samples ChurnThick { get; } = new();
+
+    /// <summary>multinetd's VmRSS just after it became ready (a few objects cached), KiB.</summary>
+    public long DaemonIdleRssKib { get; set; }
+
+    /// <summary>multinetd's VmRSS at rest with 1,000 NADs and 250 pods cached, KiB.</summary>
+    public long DaemonLoadedRssKib { get; set; }
+
+    /// <summary>multinetd's VmHWM at the end of the run (its peak, the churn included), KiB.</summary>
+    public long DaemonPeakRssKib { get; set; }
+
     /// <summary>Highest sampled VmHWM of the multinet process over the RSS runs (ADD), in KiB; null when not sampled.</summary>
     public long? MultinetAddPeakRssKib { get; set; }
 
@@ -26,4 +44,9 @@ internal sealed class BenchmarkResults
 
     public double AddOverhead => MultinetAdd.Median - DirectAdd.Median;
     public double DelOverhead => MultinetDel.Median - DirectDel.Median;
+    public double ThickAddOverhead => ThickAdd.Median - DirectAdd.Median;
+    public double ThickDelOverhead => ThickDel.Median - DirectDel.Median;
+
+    /// <summary>Thick churn throughput relative to direct (direct time / thick time).</summary>
+    public double ChurnRatio => ChurnDirect.Median / ChurnThick.Median;
 }

@@ -8,6 +8,8 @@ namespace MultiNet.Benchmarks;
 /// </summary>
 internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress)
 {
+    private const int ChurnRounds = 3;
+
     public async Task<BenchmarkResults> RunAsync()
     {
         var binary = MultinetPlugin.Locate();
@@ -17,9 +19,15 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress
         {
             await using var node = await BenchNode.StartAsync();
             (runId, bridges, root) = (node.Id, node.Networks.Bridges, node.Node.Root);
-            var rounds = new PodRounds(node, new DirectDelegates(node), new MultinetPlugin(node, binary));
+            await using var daemon = await BenchDaemon.StartAsync(node);
+            results.DaemonIdleRssKib = daemon.RssKib();
+            var direct = new DirectDelegates(node);
+            var thick = new MultinetPlugin(node, binary, node.ThickConfig);
+            var rounds = new PodRounds(node, direct, new MultinetPlugin(node, binary, node.MultinetConfig), thick);
             await MeasureRoundsAsync(rounds, results);
             await SampleRssAsync(rounds, results);
+            await MeasureChurnAsync(new PodChurn(node, direct, thick), results);
+            await MeasureDaemonRssAsync(node, daemon, results);
             progress.WriteLine($"bench: VERSION x{options.VersionRuns}");
             await VersionProbe.MeasureAsync(binary, options.VersionRuns, results);
             results.LoadAfter = MachineInfo.LoadNow();
@@ -41,6 +49,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress
             var measured = i >= options.Warmups;
             var direct = await rounds.DirectAsync($"d{i}");
             var multinet = await rounds.MultinetAsync($"m{i}");
+            var thick = await rounds.MultinetAsync($"t{i}", thickMode: true);
             if (measured)
             {
                 results.DirectAdd.Add(direct.Add);
@@ -49,11 +58,15 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress
                 results.MultinetDel.Add(multinet.Del);
                 results.AddRequests.Add(multinet.AddRequests!);
                 results.DelRequests.Add(multinet.DelRequests!);
+                results.ThickAdd.Add(thick.Add);
+                results.ThickDel.Add(thick.Del);
+                results.ThickAddRequests.Add(thick.AddRequests!);
             }
 
             progress.WriteLine(
                 $"bench: {(measured ? $"round {i - options.Warmups + 1}/{options.Iterations}" : $"warm-up {i + 1}/{options.Warmups}")}: "
-                + $"ADD direct {Ms(direct.Add)} multinet {Ms(multinet.Add)}; DEL direct {Ms(direct.Del)} multinet {Ms(multinet.Del)}");
+                + $"ADD direct {Ms(direct.Add)} multinet {Ms(multinet.Add)} thick {Ms(thick.Add)}; "
+                + $"DEL direct {Ms(direct.Del)} multinet {Ms(multinet.Del)} thick {Ms(thick.Del)}");
         }
     }
 
@@ -70,6 +83,37 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress
         {
             progress.WriteLine($"bench: peak RSS sampled over {options.RssRuns} ADD+DEL: ADD {results.MultinetAddPeakRssKib} KiB, DEL {results.MultinetDelPeakRssKib} KiB");
         }
+    }
+
+    private async Task MeasureChurnAsync(PodChurn churn, BenchmarkResults results)
+    {
+        for (var i = 0; i < ChurnRounds; i++)
+        {
+            var direct = await churn.DirectAsync($"cd{i}");
+            var thick = await churn.ThickAsync($"ct{i}");
+            results.ChurnDirect.Add(direct);
+            results.ChurnThick.Add(thick);
+            progress.WriteLine($"bench: {PodChurn.Pods}-pod churn {i + 1}/{ChurnRounds}: direct {Ms(direct)} thick {Ms(thick)}");
+        }
+    }
+
+    private async Task MeasureDaemonRssAsync(BenchNode node, BenchDaemon daemon, BenchmarkResults results)
+    {
+        ClusterLoad.Add(node.Api);
+        await daemon.WaitUntilAsync(m => m.Contains($"multinetd_cache_objects{{cache=\"nads\"}} {ClusterLoad.Nads + 2}\n", StringComparison.Ordinal)
+            && m.Contains($"multinetd_cache_objects{{cache=\"pods\"}} {ClusterLoad.Pods + 1}\n", StringComparison.Ordinal), "the load cached");
+        // At rest: let the allocations of the relist settle, then take the median of a few readings.
+        var readings = new List<long>();
+        for (var i = 0; i < 7; i++)
+        {
+            await Task.Delay(500);
+            readings.Add(daemon.RssKib());
+        }
+
+        results.DaemonLoadedRssKib = readings.Order().ElementAt(readings.Count / 2);
+        results.DaemonPeakRssKib = daemon.PeakRssKib();
+        progress.WriteLine($"bench: multinetd RSS idle {results.DaemonIdleRssKib} KiB, with {ClusterLoad.Nads} NADs and {ClusterLoad.Pods} pods "
+            + $"{results.DaemonLoadedRssKib} KiB, peak {results.DaemonPeakRssKib} KiB");
     }
 
     // After the node is disposed: no namespace of this run, none of its bridges, no temp directory.

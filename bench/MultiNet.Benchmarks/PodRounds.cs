@@ -4,10 +4,10 @@ using MultiNet.Cni.Protocol;
 namespace MultiNet.Benchmarks;
 
 /// <summary>
-/// One ADD + DEL of the pod, either side, in a fresh netns (made and removed outside the timed spans). After ADD the
+/// One ADD + DEL of the pod, any side (direct, thin multinet, thick multinet), in a fresh netns (made and removed outside the timed spans). After ADD the
 /// pod must have eth0, net1 and net2; after DEL nothing may be left (links, leases, checkpoints, bridge ports).
 /// </summary>
-internal sealed class PodRounds(BenchNode node, DirectDelegates direct, MultinetPlugin multinet)
+internal sealed class PodRounds(BenchNode node, DirectDelegates direct, MultinetPlugin multinet, MultinetPlugin thick)
 {
     public async Task<RoundOutcome> DirectAsync(string tag)
     {
@@ -37,21 +37,23 @@ internal sealed class PodRounds(BenchNode node, DirectDelegates direct, Multinet
         }
     }
 
-    public async Task<RoundOutcome> MultinetAsync(string tag, bool samplePeakRss = false)
+    /// <summary>One round through multinet: thin mode, or with <paramref name="thickMode"/> the shim and multinetd.</summary>
+    public async Task<RoundOutcome> MultinetAsync(string tag, bool samplePeakRss = false, bool thickMode = false)
     {
+        var plugin = thickMode ? thick : multinet;
         using var netns = new ScratchNetns(node.Id, tag);
         var containerId = ContainerId(tag);
         var done = false;
         try
         {
             node.Api.ResetCounts();
-            var add = await multinet.RunAsync("ADD", containerId, netns.Path, samplePeakRss);
+            var add = await plugin.RunAsync("ADD", containerId, netns.Path, samplePeakRss);
             var addRequests = ApiRequestCounts.From(node.Api.Requests);
             Expect(add.ExitCode == 0, $"multinet ADD ({tag}) failed: {add.Failure}");
             ExpectInterfaces(netns, "multinet", tag);
 
             node.Api.ResetCounts();
-            var del = await multinet.RunAsync("DEL", containerId, netns.Path, samplePeakRss);
+            var del = await plugin.RunAsync("DEL", containerId, netns.Path, samplePeakRss);
             var delRequests = ApiRequestCounts.From(node.Api.Requests);
             Expect(del.ExitCode == 0, $"multinet DEL ({tag}) failed: {del.Failure}");
             ExpectNothingLeft(netns, "multinet", tag);
@@ -68,7 +70,7 @@ internal sealed class PodRounds(BenchNode node, DirectDelegates direct, Multinet
         {
             if (!done)
             {
-                await multinet.RunAsync("DEL", containerId, netns.Path);
+                await plugin.RunAsync("DEL", containerId, netns.Path);
                 await direct.CleanUpAsync(containerId, netns.Path);
             }
         }

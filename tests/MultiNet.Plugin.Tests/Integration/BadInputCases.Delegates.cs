@@ -28,7 +28,13 @@ internal static partial class BadInputCases
         cases["config: defaultNetworks entry not found"] = ConfigCase(100, "defaultNetworks", new JsonArray("ghost-default"), "\"defaultNetworks\"", "ghost-default");
         cases["config: unknown logLevel"] = ConfigCase(7, "logLevel", "loud", "\"logLevel\"", "loud") with { ConfigRefused = true };
         cases["config: unknown resultMode"] = ConfigCase(7, "resultMode", "everything", "\"resultMode\"", "everything") with { ConfigRefused = true };
-        cases["config: daemonSocketDir (thick mode)"] = ConfigCase(2, "daemonSocketDir", "/run/multinet", "\"daemonSocketDir\"") with { ConfigRefused = true };
+        cases["config: daemonSocketDir that does not exist (thick mode, no daemon)"] =
+            new(11, ["multinetd is not ready on socket", "\"/nonexistent/multinet/multinet.sock\"", "does not exist"], h =>
+            {
+                h.ConfigOverrides["daemonSocketDir"] = "/nonexistent/multinet";
+                h.ConfigOverrides["daemonReadyTimeoutSeconds"] = 0;
+                h.AddPod(null);
+            });
         cases["config: invalid JSON"] = new(6, ["network config", "invalid JSON"], h => h.AddPod(null))
         {
             Run = h => h.RunAsync("ADD", config: """{"cniVersion": "1.0.0", "name": """),

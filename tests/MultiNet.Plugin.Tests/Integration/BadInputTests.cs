@@ -64,7 +64,8 @@ public sealed class BadInputTests
     public void Cases_CoverTheIssuesList_AtLeast25()
     {
         BadInputCases.All.Should().HaveCountGreaterThanOrEqualTo(25);
-        BadInputCases.All.Values.Select(c => c.Code).Should().Contain([1, 2, 4, 6, 7, 11, 100, 101, 102, 105, 107]);
+        // Code 2 (unsupported field) went with "thick mode is not part of this build": daemonSocketDir now works.
+        BadInputCases.All.Values.Select(c => c.Code).Should().Contain([1, 4, 6, 7, 11, 100, 101, 102, 105, 107]);
     }
 
     [RootFact]
