@@ -99,10 +99,12 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress
 
     private async Task MeasureDaemonRssAsync(BenchNode node, BenchDaemon daemon, BenchmarkResults results)
     {
+        progress.WriteLine($"bench: multinetd RSS before the load {daemon.RssKib()} KiB (after the churn)");
         ClusterLoad.Add(node.Api);
         await daemon.WaitUntilAsync(m => m.Contains($"multinetd_cache_objects{{cache=\"nads\"}} {ClusterLoad.Nads + 2}\n", StringComparison.Ordinal)
             && m.Contains($"multinetd_cache_objects{{cache=\"pods\"}} {ClusterLoad.Pods + 1}\n", StringComparison.Ordinal), "the load cached");
-        // At rest: let the allocations of the relist settle, then take the median of a few readings.
+        // At rest: give the daemon's idle trim (a check every 2 s once idle) time to run, then take the median of a few readings.
+        await Task.Delay(TimeSpan.FromSeconds(6));
         var readings = new List<long>();
         for (var i = 0; i < 7; i++)
         {

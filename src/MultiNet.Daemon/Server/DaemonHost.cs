@@ -90,6 +90,7 @@ internal sealed class DaemonHost
         services.AddSingleton<CniRequestHandler>();
         services.AddSingleton<DaemonEndpoints>();
         services.AddSingleton<IHostLifetime, DrainingLifetime>();
+        services.AddHostedService(sp => new IdleMemoryTrimmer(sp.GetRequiredService<RequestGate>()));
     }
 
     private void RegisterGauges(DaemonMetrics metrics, CacheWatchService caches, RequestGate gate)
@@ -105,6 +106,12 @@ internal sealed class DaemonHost
             () => [("cache=\"pods\"", caches.PodWatcher.Failures), ("cache=\"nads\"", caches.NadWatcher.Failures)]);
         metrics.AddSampled("multinetd_requests_running", "CNI requests running now.", "gauge", () => [("", gate.Running)]);
         metrics.AddSampled("multinetd_requests_queued", "CNI requests waiting for a slot (queue depth).", "gauge", () => [("", gate.Queued)]);
+        metrics.AddSampled("multinetd_gc_heap_bytes", "Managed heap: size after the last GC and memory committed for it.", "gauge", () =>
+        {
+            var info = GC.GetGCMemoryInfo();
+            return [("kind=\"heap\"", info.HeapSizeBytes), ("kind=\"committed\"", info.TotalCommittedBytes)];
+        });
+        metrics.AddSampled("multinetd_threads", "Threads of the process.", "gauge", () => [("", System.Diagnostics.Process.GetCurrentProcess().Threads.Count)]);
         metrics.AddSampled("multinetd_ready", "1 when /readyz answers 200.", "gauge", () => [("", _readiness.NotReady() is null ? 1 : 0)]);
     }
 }

@@ -27,6 +27,26 @@ public sealed class ThickModeBurstTests
 
         dels.Where(d => d.ExitCode != 0).Select(d => d.Stdout).Should().BeEmpty(h.Logs);
         h.AssertNothingLeaked();
+        await WaitForCommittedHeapBelowAsync(h, 16 << 20);
+    }
+
+    /// <summary>Once idle after the burst, the daemon gives the memory the burst made the GC commit back.</summary>
+    private static async Task WaitForCommittedHeapBelowAsync(DaemonHarness h, long bytes)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var line = (await SocketClient.SendAsync(h.SocketPath, "GET", "/metrics")).Body.Split('\n')
+                .Single(l => l.StartsWith("multinetd_gc_heap_bytes{kind=\"committed\"}", StringComparison.Ordinal));
+            var committed = long.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+            if (committed < bytes)
+            {
+                return;
+            }
+
+            DateTime.UtcNow.Should().BeBefore(deadline, $"committed GC memory is still {committed} bytes after the burst");
+            await Task.Delay(250);
+        }
     }
 
     [RootFact]
