@@ -87,6 +87,15 @@ internal sealed class BenchDaemon : IAsyncDisposable
         }
     }
 
+    /// <summary>Seconds the daemon spent on ADD requests so far, and in their delegates (from its /metrics).</summary>
+    public async Task<(double Add, double Delegates)> AddSecondsAsync()
+    {
+        var lines = (await _http.GetStringAsync(new Uri("metrics", UriKind.Relative))).Split('\n');
+        double Value(string prefix) => lines.Where(l => l.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture)).FirstOrDefault();
+        return (Value("multinetd_request_duration_seconds_sum{command=\"ADD\"}"), Value("multinetd_delegate_duration_seconds_sum "));
+    }
+
     /// <summary>The daemon's resident set now, in KiB.</summary>
     public long RssKib() => Status("VmRSS:");
 

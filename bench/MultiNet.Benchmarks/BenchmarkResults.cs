@@ -20,6 +20,10 @@ internal sealed class BenchmarkResults
     public Samples ThickDel { get; } = new();
     public ApiTally ThickAddRequests { get; } = new();
 
+    /// <summary>Mean time of a measured thick ADD inside multinetd (received to answered), and of its delegates, in ms.</summary>
+    public double DaemonAddMs { get; set; }
+    public double DaemonDelegatesMs { get; set; }
+
     /// <summary>Wall time of each 64-pod churn (ADD then DEL of every pod, all at once), in ms.</summary>
     public Samples ChurnDirect { get; } = new();
     public Samples ChurnThick { get; } = new();

@@ -24,7 +24,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress
             var direct = new DirectDelegates(node);
             var thick = new MultinetPlugin(node, binary, node.ThickConfig);
             var rounds = new PodRounds(node, direct, new MultinetPlugin(node, binary, node.MultinetConfig), thick);
-            await MeasureRoundsAsync(rounds, results);
+            await MeasureRoundsAsync(rounds, daemon, results);
             await SampleRssAsync(rounds, results);
             await MeasureChurnAsync(new PodChurn(node, direct, thick), results);
             await MeasureDaemonRssAsync(node, daemon, results);
@@ -41,12 +41,18 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress
         return results;
     }
 
-    private async Task MeasureRoundsAsync(PodRounds rounds, BenchmarkResults results)
+    private async Task MeasureRoundsAsync(PodRounds rounds, BenchDaemon daemon, BenchmarkResults results)
     {
         var total = options.Warmups + options.Iterations;
+        var before = (Add: 0.0, Delegates: 0.0);
         for (var i = 0; i < total; i++)
         {
             var measured = i >= options.Warmups;
+            if (i == options.Warmups)
+            {
+                before = await daemon.AddSecondsAsync();
+            }
+
             var direct = await rounds.DirectAsync($"d{i}");
             var multinet = await rounds.MultinetAsync($"m{i}");
             var thick = await rounds.MultinetAsync($"t{i}", thickMode: true);
@@ -68,6 +74,11 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress
                 + $"ADD direct {Ms(direct.Add)} multinet {Ms(multinet.Add)} thick {Ms(thick.Add)}; "
                 + $"DEL direct {Ms(direct.Del)} multinet {Ms(multinet.Del)} thick {Ms(thick.Del)}");
         }
+
+        // Where a thick ADD's time goes: in the daemon (request received to answered) and in its delegates.
+        var after = await daemon.AddSecondsAsync();
+        results.DaemonAddMs = (after.Add - before.Add) * 1000 / options.Iterations;
+        results.DaemonDelegatesMs = (after.Delegates - before.Delegates) * 1000 / options.Iterations;
     }
 
     private async Task SampleRssAsync(PodRounds rounds, BenchmarkResults results)

@@ -53,6 +53,8 @@ internal static class ReportWriter
         s.AppendLine("|---|---:|---|---|");
         s.AppendLine(Inv($"| API writes per ADD, caches warm ({r.ThickAddRequests.Calls} ADDs), mean / max | {r.ThickAddRequests.Mean(c => c.Writes):0.00} / {r.ThickAddRequests.Max(c => c.Writes)} | exactly 1 | {Met(ThickWritesMet(r))} |"));
         s.AppendLine(Inv($"| API reads per ADD, caches warm, mean / max | {r.ThickAddRequests.Mean(c => c.Reads):0.00} / {r.ThickAddRequests.Max(c => c.Reads)} | 0 | {Met(r.ThickAddRequests.Max(c => c.Reads) == 0)} |"));
+        s.AppendLine(Inv($"| where a thick ADD's time goes (means): in multinetd / of which its delegates / shim, socket and process start | ")
+            + Inv($"{r.DaemonAddMs:0.0} / {r.DaemonDelegatesMs:0.0} / {r.ThickAdd.Mean - r.DaemonAddMs:0.0} ms (total {r.ThickAdd.Mean:0.0}) | — | |"));
         s.AppendLine(Inv($"| multinetd RSS at rest, {ClusterLoad.Nads:N0} NADs and {ClusterLoad.Pods} pods cached | {Mib(r.DaemonLoadedRssKib)} | ≤ {DaemonRssTargetMib} MiB | {Met(r.DaemonLoadedRssKib / 1024.0 <= DaemonRssTargetMib)} |"));
         s.AppendLine(Inv($"| multinetd RSS just after start (3 objects cached) / peak over the run (VmHWM) | {Mib(r.DaemonIdleRssKib)} / {Mib(r.DaemonPeakRssKib)} | — | |"));
         s.AppendLine(Inv($"| {PodChurn.Pods}-pod churn (ADD+DEL of each, all at once), median of {r.ChurnThick.Count}: direct / thick | ")

@@ -13,6 +13,8 @@ internal sealed class Samples
 
     public double P90 => Percentile(90);
 
+    public double Mean => _ms.Count == 0 ? double.NaN : _ms.Average();
+
     public void Add(TimeSpan elapsed) => _ms.Add(elapsed.TotalMilliseconds);
 
     /// <summary>Adds the time since <paramref name="startTimestamp"/> (a <see cref="Stopwatch.GetTimestamp"/> value).</summary>
