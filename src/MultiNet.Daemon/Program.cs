@@ -16,7 +16,8 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
-        // Subcommands dispatch here, before the daemon's own command line, e.g. ["install", ..] => InstallCommand.
+        // Subcommands dispatch here, before the daemon's own command line, e.g.
+        // case ["install", ..]: return await InstallCommand.RunAsync(args[1..]);
         switch (args)
         {
             case ["--help" or "-h"]:
@@ -34,6 +35,7 @@ internal static class Program
         {
             var options = DaemonOptionsReader.Read(ConfigPath(args), Environment.GetEnvironmentVariable);
             host = new DaemonHost(options, Endpoint(options));
+            // Other parts plug in here: host.AddReadinessCheck(...) and host.Services.AddHostedService<T>().
         }
         catch (DaemonConfigException e)
         {

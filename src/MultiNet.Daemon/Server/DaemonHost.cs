@@ -24,6 +24,7 @@ internal sealed class DaemonHost
     private readonly DaemonOptions _options;
     private readonly DaemonReadiness _readiness = new();
     private readonly string _socket;
+    private readonly List<Func<IServiceProvider, Func<string?>>> _serviceChecks = [];
 
     public DaemonHost(DaemonOptions options, ApiEndpoint endpoint)
     {
@@ -50,12 +51,16 @@ internal sealed class DaemonHost
     /// <summary>Adds a readiness condition: null when ready, else the reason shown by /readyz.</summary>
     public void AddReadinessCheck(Func<string?> check) => _readiness.Add(check);
 
+    /// <summary>Adds a readiness condition of a registered service, e.g. <c>sp => sp.GetRequiredService&lt;T&gt;().NotReady</c>.</summary>
+    public void AddReadinessCheck(Func<IServiceProvider, Func<string?>> check) => _serviceChecks.Add(check);
+
     /// <summary>Serves until SIGTERM/SIGINT and the drain are over; returns the exit code.</summary>
     public async Task<int> RunAsync()
     {
         await using var app = _builder.Build();
         var caches = app.Services.GetRequiredService<CacheWatchService>();
         _readiness.Add(caches.NotSynced);
+        _serviceChecks.ForEach(check => _readiness.Add(check(app.Services)));
         RegisterGauges(app.Services.GetRequiredService<DaemonMetrics>(), caches, app.Services.GetRequiredService<RequestGate>());
         var endpoints = app.Services.GetRequiredService<DaemonEndpoints>();
         app.Run(endpoints.HandleAsync);
