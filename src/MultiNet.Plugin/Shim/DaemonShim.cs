@@ -25,7 +25,7 @@ internal sealed class DaemonShim(MultiNetConfig config, ILogger logger)
         var deadline = DateTime.UtcNow + wait;
         while (true)
         {
-            var (status, answer, unavailable) = await TrySendAsync(socket, "POST", ForwardedCniRequest.CniPath, body, ct).ConfigureAwait(false);
+            var (status, answer, unavailable) = TrySend(socket, "POST", ForwardedCniRequest.CniPath, body);
             if (unavailable is null)
             {
                 return Finish(status, answer);
@@ -48,12 +48,11 @@ internal sealed class DaemonShim(MultiNetConfig config, ILogger logger)
     }
 
     /// <summary>The answer, or why the daemon could not take the request (nobody listens, not ready, shutting down).</summary>
-    private static async Task<(int Status, byte[] Body, string? Unavailable)> TrySendAsync(string socket, string method, string path, byte[]? body,
-        CancellationToken ct)
+    private static (int Status, byte[] Body, string? Unavailable) TrySend(string socket, string method, string path, byte[]? body)
     {
         try
         {
-            var (status, answer) = await UnixSocketHttp.SendAsync(socket, method, path, body, ct).ConfigureAwait(false);
+            var (status, answer) = UnixSocketHttp.Send(socket, method, path, body);
             return status == ForwardedCniRequest.NotReadyStatus
                 ? (status, answer, MessageOf(answer) ?? "not ready")
                 : (status, answer, null);
@@ -78,7 +77,7 @@ internal sealed class DaemonShim(MultiNetConfig config, ILogger logger)
         while (DateTime.UtcNow < deadline)
         {
             await Task.Delay(PollInterval, ct).ConfigureAwait(false);
-            var (status, _, unavailable) = await TrySendAsync(socket, "GET", ForwardedCniRequest.ReadyPath, null, ct).ConfigureAwait(false);
+            var (status, _, unavailable) = TrySend(socket, "GET", ForwardedCniRequest.ReadyPath, null);
             if (unavailable is null && status == 200)
             {
                 return;

@@ -10,24 +10,28 @@ namespace MultiNet.Plugin.Shim;
 /// </summary>
 internal static class UnixSocketHttp
 {
-    /// <summary>Sends the request and returns the status code and body; throws <see cref="SocketException"/> when nobody listens.</summary>
-    public static async Task<(int Status, byte[] Body)> SendAsync(string socketPath, string method, string path, byte[]? body, CancellationToken ct)
+    /// <summary>
+    /// Sends the request and returns the status code and body; throws <see cref="SocketException"/> when nobody listens.
+    /// Blocking calls on purpose: async socket I/O would start the thread pool and the epoll thread in a process that
+    /// makes exactly one exchange, at a cost of about a millisecond.
+    /// </summary>
+    public static (int Status, byte[] Body) Send(string socketPath, string method, string path, byte[]? body)
     {
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), ct).ConfigureAwait(false);
+        socket.Connect(new UnixDomainSocketEndPoint(socketPath));
         var head = $"{method} {path} HTTP/1.1\r\nHost: multinetd\r\nConnection: close\r\n"
             + (body is null ? "" : $"Content-Type: application/json\r\nContent-Length: {body.Length.ToString(CultureInfo.InvariantCulture)}\r\n")
             + "\r\n";
-        await socket.SendAsync(Encoding.ASCII.GetBytes(head), SocketFlags.None, ct).ConfigureAwait(false);
+        socket.Send(Encoding.ASCII.GetBytes(head));
         if (body is not null)
         {
-            await socket.SendAsync(body, SocketFlags.None, ct).ConfigureAwait(false);
+            socket.Send(body);
         }
 
         using var answer = new MemoryStream();
         var buffer = new byte[16 * 1024];
         int read;
-        while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, ct).ConfigureAwait(false)) > 0)
+        while ((read = socket.Receive(buffer)) > 0)
         {
             answer.Write(buffer, 0, read);
         }

@@ -42,7 +42,7 @@ public sealed class ThickModeFailureTests
         var slow = h.NewPod();
         var late = h.NewPod();
         await ThickModeAddDelTests.WaitUntilCachedAsync(h, 2);
-        h.Api.InjectFault(r => r.Method == "PATCH" ? Fault.Slow(TimeSpan.FromSeconds(2)) : null);
+        h.Api.InjectFault(r => r.Method == "PATCH" ? Fault.Slow(TimeSpan.FromSeconds(3.5)) : null);
 
         var inFlight = h.RunAsync("ADD", slow);
         await WaitForAsync(() => h.Api.Requests.Any(r => r.Method == "PATCH"), h);
