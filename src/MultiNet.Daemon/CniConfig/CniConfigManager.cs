@@ -1,0 +1,237 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MultiNet.Daemon.Install;
+
+namespace MultiNet.Daemon.CniConfig;
+
+/// <summary>
+/// Keeps <c>00-multinet.conflist</c> in front of the node's primary network config: writes it atomically, rewrites it
+/// when the primary changes (folder watch plus a periodic rescan), removes it when there is no primary or the
+/// readiness indicator file is missing, and on stop when <see cref="CniConfigOptions.RemoveOnExit"/> is set.
+/// </summary>
+internal sealed class CniConfigManager : IDisposable
+{
+    private const UnixFileMode ConfigMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
+    private readonly CniConfigOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly List<DirectoryWatch> _watches = [];
+    private volatile string? _notReadyReason = "the cni config has not been generated yet";
+    private string _lastSkipped = "";
+    private bool _socketDirWarned;
+
+    /// <summary>Creates the manager; throws <see cref="ArgumentException"/> when <paramref name="options"/> are invalid.</summary>
+    public CniConfigManager(CniConfigOptions options, ILogger? logger = null, TimeProvider? timeProvider = null)
+    {
+        _options = options.Validated();
+        _logger = logger ?? NullLogger.Instance;
+        _time = timeProvider ?? TimeProvider.System;
+        _watches.Add(new DirectoryWatch(_options.ConfDir, Signal));
+        if (_options.ReadinessIndicatorFile is { } readiness && Path.GetDirectoryName(readiness) is { } folder && folder != _options.ConfDir)
+        {
+            _watches.Add(new DirectoryWatch(folder, Signal));
+        }
+    }
+
+    /// <summary>Null while the generated config is written and current; otherwise why not (for <c>/readyz</c>).</summary>
+    public string? NotReadyReason => _notReadyReason;
+
+    /// <summary>Full path of the generated file.</summary>
+    public string OutputPath => _options.OutputPath;
+
+    /// <summary>
+    /// Reconciles now, then on every change in the config folder (and the readiness file's folder) and every
+    /// <see cref="CniConfigOptions.RescanInterval"/> until <paramref name="cancellationToken"/> is cancelled; then
+    /// removes the generated file if <see cref="CniConfigOptions.RemoveOnExit"/>. Never throws for file problems.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        RemoveLeftovers();
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                foreach (var watch in _watches)
+                {
+                    watch.TryStart();
+                }
+
+                Reconcile();
+                await WaitForChangeAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping is the normal way out.
+        }
+        finally
+        {
+            foreach (var watch in _watches)
+            {
+                watch.Dispose();
+            }
+
+            if (_options.RemoveOnExit)
+            {
+                RemoveGeneratedConfig("multinet is stopping");
+            }
+
+            _notReadyReason = "stopped";
+        }
+    }
+
+    /// <summary>One pass: select the primary, write or remove the generated file; returns true when ready.</summary>
+    public bool Reconcile()
+    {
+        lock (_gate)
+        {
+            if (_options.ReadinessIndicatorFile is { } readiness && !File.Exists(readiness))
+            {
+                RemoveGeneratedConfig($"readiness indicator file {readiness} is missing");
+                return NotReady($"readiness indicator file \"{readiness}\" does not exist");
+            }
+
+            var selection = PrimaryConfigFinder.Find(_options);
+            LogSkipped(selection.Skipped);
+            if (selection.Primary is not { } primary)
+            {
+                if (selection.Problem == PrimaryProblem.NoPrimary)
+                {
+                    RemoveGeneratedConfig("no primary network config");
+                }
+
+                return NotReady(selection.Reason ?? "no primary network config");
+            }
+
+            WarnIfSocketDirMissing();
+            var content = GeneratedConflist.Build(primary, _options);
+            try
+            {
+                if (!AtomicFile.HasContent(_options.OutputPath, content))
+                {
+                    AtomicFile.Write(_options.OutputPath, content, ConfigMode);
+                    CniConfigLog.Written(_logger, _options.OutputPath, primary.Path, primary.CniVersion);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return NotReady($"cannot write \"{_options.OutputPath}\": {e.Message}");
+            }
+
+            if (_notReadyReason is not null)
+            {
+                _notReadyReason = null;
+                CniConfigLog.Ready(_logger, _options.OutputPath);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Removes the generated file (uninstall, SIGTERM); returns true when a file was removed.</summary>
+    public bool RemoveGeneratedConfig(string why = "requested")
+    {
+        try
+        {
+            if (!File.Exists(_options.OutputPath))
+            {
+                return false;
+            }
+
+            File.Delete(_options.OutputPath);
+            CniConfigLog.Removed(_logger, _options.OutputPath, why);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            CniConfigLog.RemoveFailed(_logger, _options.OutputPath, e.Message);
+            return false;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var watch in _watches)
+        {
+            watch.Dispose();
+        }
+    }
+
+    private void Signal() => _changes.Writer.TryWrite(true);
+
+    private async Task WaitForChangeAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.RescanInterval);
+        try
+        {
+            await _changes.Reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false);
+            await Task.Delay(_options.Debounce, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The rescan period passed without a change.
+        }
+
+        while (_changes.Reader.TryRead(out _))
+        {
+        }
+    }
+
+    private bool NotReady(string reason)
+    {
+        if (_notReadyReason != reason)
+        {
+            CniConfigLog.NotReady(_logger, reason);
+        }
+
+        _notReadyReason = reason;
+        return false;
+    }
+
+    private void LogSkipped(IReadOnlyList<string> skipped)
+    {
+        var key = string.Join('\n', skipped);
+        if (key != _lastSkipped)
+        {
+            foreach (var candidate in skipped)
+            {
+                CniConfigLog.Skipped(_logger, candidate);
+            }
+
+            _lastSkipped = key;
+        }
+    }
+
+    private void WarnIfSocketDirMissing()
+    {
+        var missing = _options.Mode == CniConfigMode.Thick && !Directory.Exists(_options.SocketDir);
+        if (missing && !_socketDirWarned)
+        {
+            CniConfigLog.SocketDirMissing(_logger, _options.SocketDir);
+        }
+
+        _socketDirWarned = missing;
+    }
+
+    private void RemoveLeftovers()
+    {
+        try
+        {
+            var removed = AtomicFile.RemoveLeftovers(_options.OutputPath);
+            if (removed > 0)
+            {
+                CniConfigLog.LeftoversRemoved(_logger, removed, _options.OutputPath);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            CniConfigLog.RemoveFailed(_logger, _options.OutputPath, e.Message);
+        }
+    }
+}
