@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MultiNet.Daemon.Install;
@@ -16,9 +15,8 @@ internal sealed class CniConfigManager : IDisposable
 
     private readonly CniConfigOptions _options;
     private readonly ILogger _logger;
-    private readonly TimeProvider _time;
     private readonly Lock _gate = new();
-    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly ChangeSignal _changes;
     private readonly List<DirectoryWatch> _watches = [];
     private volatile string? _notReadyReason = "the cni config has not been generated yet";
     private string _lastSkipped = "";
@@ -29,11 +27,11 @@ internal sealed class CniConfigManager : IDisposable
     {
         _options = options.Validated();
         _logger = logger ?? NullLogger.Instance;
-        _time = timeProvider ?? TimeProvider.System;
-        _watches.Add(new DirectoryWatch(_options.ConfDir, Signal));
+        _changes = new ChangeSignal(timeProvider ?? TimeProvider.System);
+        _watches.Add(new DirectoryWatch(_options.ConfDir, _changes.Raise));
         if (_options.ReadinessIndicatorFile is { } readiness && Path.GetDirectoryName(readiness) is { } folder && folder != _options.ConfDir)
         {
-            _watches.Add(new DirectoryWatch(folder, Signal));
+            _watches.Add(new DirectoryWatch(folder, _changes.Raise));
         }
     }
 
@@ -61,7 +59,7 @@ internal sealed class CniConfigManager : IDisposable
                 }
 
                 Reconcile();
-                await WaitForChangeAsync(cancellationToken).ConfigureAwait(false);
+                await _changes.WaitAsync(_options.RescanInterval, _options.Debounce, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -159,27 +157,6 @@ internal sealed class CniConfigManager : IDisposable
         foreach (var watch in _watches)
         {
             watch.Dispose();
-        }
-    }
-
-    private void Signal() => _changes.Writer.TryWrite(true);
-
-    private async Task WaitForChangeAsync(CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.RescanInterval);
-        try
-        {
-            await _changes.Reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false);
-            await Task.Delay(_options.Debounce, _time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The rescan period passed without a change.
-        }
-
-        while (_changes.Reader.TryRead(out _))
-        {
         }
     }
 
