@@ -89,20 +89,23 @@ internal sealed class CniConfigManager : IDisposable
         {
             if (_options.ReadinessIndicatorFile is { } readiness && !File.Exists(readiness))
             {
+                // Unready first, then remove: whoever sees the file gone already sees why.
+                NotReady($"readiness indicator file \"{readiness}\" does not exist");
                 RemoveGeneratedConfig($"readiness indicator file {readiness} is missing");
-                return NotReady($"readiness indicator file \"{readiness}\" does not exist");
+                return false;
             }
 
             var selection = PrimaryConfigFinder.Find(_options);
             LogSkipped(selection.Skipped);
             if (selection.Primary is not { } primary)
             {
+                NotReady(selection.Reason ?? "no primary network config");
                 if (selection.Problem == PrimaryProblem.NoPrimary)
                 {
                     RemoveGeneratedConfig("no primary network config");
                 }
 
-                return NotReady(selection.Reason ?? "no primary network config");
+                return false;
             }
 
             WarnIfSocketDirMissing();
