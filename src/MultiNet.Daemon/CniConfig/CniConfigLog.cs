@@ -28,4 +28,7 @@ internal static partial class CniConfigLog
 
     [LoggerMessage(807, LogLevel.Information, "cni config: removed {Count} temp file(s) a killed writer left beside {Path}")]
     public static partial void LeftoversRemoved(ILogger logger, int count, string path);
+
+    [LoggerMessage(808, LogLevel.Information, "cni config: kept {Path} on stop: {Why}")]
+    public static partial void KeptOnStop(ILogger logger, string path, string why);
 }

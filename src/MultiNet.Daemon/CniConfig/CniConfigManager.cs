@@ -7,7 +7,7 @@ namespace MultiNet.Daemon.CniConfig;
 /// <summary>
 /// Keeps <c>00-multinet.conflist</c> in front of the node's primary network config: writes it atomically, rewrites it
 /// when the primary changes (folder watch plus a periodic rescan), removes it when there is no primary or the
-/// readiness indicator file is missing, and on stop when <see cref="CniConfigOptions.RemoveOnExit"/> is set.
+/// readiness indicator file is missing, and on stop as <see cref="CniConfigOptions.Removal"/> says.
 /// </summary>
 internal sealed class CniConfigManager : IDisposable
 {
@@ -15,6 +15,7 @@ internal sealed class CniConfigManager : IDisposable
 
     private readonly CniConfigOptions _options;
     private readonly ILogger _logger;
+    private readonly IUninstallSignal? _uninstall;
     private readonly Lock _gate = new();
     private readonly ChangeSignal _changes;
     private readonly List<DirectoryWatch> _watches = [];
@@ -22,11 +23,16 @@ internal sealed class CniConfigManager : IDisposable
     private string _lastSkipped = "";
     private bool _socketDirWarned;
 
-    /// <summary>Creates the manager; throws <see cref="ArgumentException"/> when <paramref name="options"/> are invalid.</summary>
-    public CniConfigManager(CniConfigOptions options, ILogger? logger = null, TimeProvider? timeProvider = null)
+    /// <summary>
+    /// Creates the manager; throws <see cref="ArgumentException"/> when <paramref name="options"/> are invalid.
+    /// <paramref name="uninstall"/> is asked at stop time when <see cref="CniConfigOptions.Removal"/> is
+    /// <see cref="ConfigRemoval.OnUninstall"/>.
+    /// </summary>
+    public CniConfigManager(CniConfigOptions options, ILogger? logger = null, IUninstallSignal? uninstall = null, TimeProvider? timeProvider = null)
     {
         _options = options.Validated();
         _logger = logger ?? NullLogger.Instance;
+        _uninstall = uninstall;
         _changes = new ChangeSignal(timeProvider ?? TimeProvider.System);
         _watches.Add(new DirectoryWatch(_options.ConfDir, _changes.Raise));
         if (_options.ReadinessIndicatorFile is { } readiness && Path.GetDirectoryName(readiness) is { } folder && folder != _options.ConfDir)
@@ -44,7 +50,7 @@ internal sealed class CniConfigManager : IDisposable
     /// <summary>
     /// Reconciles now, then on every change in the config folder (and the readiness file's folder) and every
     /// <see cref="CniConfigOptions.RescanInterval"/> until <paramref name="cancellationToken"/> is cancelled; then
-    /// removes the generated file if <see cref="CniConfigOptions.RemoveOnExit"/>. Never throws for file problems.
+    /// removes the generated file or keeps it as <see cref="CniConfigOptions.Removal"/> says. Never throws for file problems.
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -73,12 +79,8 @@ internal sealed class CniConfigManager : IDisposable
                 watch.Dispose();
             }
 
-            if (_options.RemoveOnExit)
-            {
-                RemoveGeneratedConfig("multinet is stopping");
-            }
-
             _notReadyReason = "stopped";
+            await RemoveOnStopAsync().ConfigureAwait(false);
         }
     }
 
@@ -151,6 +153,37 @@ internal sealed class CniConfigManager : IDisposable
         {
             CniConfigLog.RemoveFailed(_logger, _options.OutputPath, e.Message);
             return false;
+        }
+    }
+
+    private async Task RemoveOnStopAsync()
+    {
+        switch (_options.Removal)
+        {
+            case ConfigRemoval.Never:
+                CniConfigLog.KeptOnStop(_logger, _options.OutputPath, "removal is \"never\"");
+                return;
+            case ConfigRemoval.OnUninstall when _uninstall is null:
+                RemoveGeneratedConfig("multinet is stopping; no uninstall check is configured");
+                return;
+            case ConfigRemoval.OnUninstall:
+                using (var timeout = new CancellationTokenSource(_options.UninstallCheckTimeout))
+                {
+                    if (await _uninstall.IsUninstallingAsync(timeout.Token).ConfigureAwait(false))
+                    {
+                        RemoveGeneratedConfig("multinet is being uninstalled");
+                    }
+                    else
+                    {
+                        CniConfigLog.KeptOnStop(_logger, _options.OutputPath,
+                            "a restart, not an uninstall: pods starting meanwhile wait for multinet instead of missing their networks");
+                    }
+                }
+
+                return;
+            default:
+                RemoveGeneratedConfig("multinet is stopping");
+                return;
         }
     }
 

@@ -38,8 +38,11 @@ internal sealed record CniConfigOptions
     /// <summary>The generated network's <c>name</c>.</summary>
     public string NetworkName { get; init; } = "multinet-cni-network";
 
-    /// <summary>Remove the generated file when <see cref="CniConfigManager.RunAsync"/> stops (SIGTERM).</summary>
-    public bool RemoveOnExit { get; init; } = true;
+    /// <summary>What happens to the generated file when <see cref="CniConfigManager.RunAsync"/> stops (SIGTERM).</summary>
+    public ConfigRemoval Removal { get; init; } = ConfigRemoval.Always;
+
+    /// <summary>How long the stop may spend asking the <see cref="IUninstallSignal"/>.</summary>
+    public TimeSpan UninstallCheckTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Full rescan period: the safety net behind the folder watch (missed events, symlinked primaries).</summary>
     public TimeSpan RescanInterval { get; init; } = TimeSpan.FromSeconds(5);

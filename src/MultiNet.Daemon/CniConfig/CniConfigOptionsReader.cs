@@ -6,7 +6,7 @@ namespace MultiNet.Daemon.CniConfig;
 /// <summary>
 /// Reads the <c>cniConfig</c> object of multinetd's configuration file into <see cref="CniConfigOptions"/> (thick mode,
 /// the daemon's socket folder). Keys: <c>generate</c>, <c>confDir</c>, <c>primaryConfig</c>, <c>readinessIndicatorFile</c>,
-/// <c>removeOnExit</c>, <c>rescanSeconds</c>, <c>networkName</c>, <c>pluginKeys</c>.
+/// <c>removeOnExit</c> (always, never, uninstall), <c>rescanSeconds</c>, <c>networkName</c>, <c>pluginKeys</c>.
 /// </summary>
 internal static class CniConfigOptionsReader
 {
@@ -36,7 +36,7 @@ internal static class CniConfigOptionsReader
             ConfDir = Text(section, "confDir") ?? defaults.ConfDir,
             PrimaryConfigName = Text(section, "primaryConfig"),
             ReadinessIndicatorFile = Text(section, "readinessIndicatorFile"),
-            RemoveOnExit = Flag(section, "removeOnExit") ?? defaults.RemoveOnExit,
+            Removal = Removal(section) ?? defaults.Removal,
             RescanInterval = Seconds(section, "rescanSeconds") ?? defaults.RescanInterval,
             NetworkName = Text(section, "networkName") ?? defaults.NetworkName,
             ExtraKeys = section["pluginKeys"] switch
@@ -74,6 +74,15 @@ internal static class CniConfigOptionsReader
         null => null,
         JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
         var other => throw Bad($"cniConfig.{key}", $"{other.ToJsonString()} is not true or false"),
+    };
+
+    private static ConfigRemoval? Removal(JsonObject section) => section["removeOnExit"] switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.True => ConfigRemoval.Always,
+        JsonValue v when v.GetValueKind() == JsonValueKind.False => ConfigRemoval.Never,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String && ConfigRemovalNames.TryParse(v.GetValue<string>()) is { } removal => removal,
+        var other => throw Bad("cniConfig.removeOnExit", $"{other.ToJsonString()} is not one of \"always\", \"never\", \"uninstall\" (or true, false)"),
     };
 
     private static TimeSpan? Seconds(JsonObject section, string key) => section[key] switch

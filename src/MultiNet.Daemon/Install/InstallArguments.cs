@@ -22,7 +22,11 @@ internal static class InstallArguments
                                          thin: also the kubeconfig and the generated config.
           --once                         one pass, then exit (an init container); otherwise keep the kubeconfig
                                          and the config current until SIGTERM.
-          --cleanup-on-exit              thin: remove 00-multinet.conflist on SIGTERM (use when uninstalling).
+          --cleanup-on-exit              thin: remove 00-multinet.conflist on every SIGTERM.
+          --cleanup-on-uninstall         thin: remove it on SIGTERM only when the DaemonSet named by
+                                         $MULTINET_DAEMONSET_NAME in $POD_NAMESPACE is gone or being deleted (or
+                                         the API refuses this pod's token): kept across restarts and rolling updates.
+                                         Without those variables it acts as --cleanup-on-exit.
           --source PATH                  executable to install (default /usr/local/bin/multinet)
           --cni-bin-dir DIR              host CNI bin folder (default /opt/cni/bin)
           --cni-conf-dir DIR             host CNI config folder (default /etc/cni/net.d)
@@ -39,7 +43,8 @@ internal static class InstallArguments
           --rescan-seconds N             how often the folders are rescanned besides the watch (default 5)
           -h, --help                     this text
 
-        environment: KUBERNETES_SERVICE_HOST, KUBERNETES_SERVICE_PORT (set by Kubernetes in every pod).
+        environment: KUBERNETES_SERVICE_HOST, KUBERNETES_SERVICE_PORT (set by Kubernetes in every pod),
+        MULTINET_DAEMONSET_NAME and POD_NAMESPACE (--cleanup-on-uninstall).
         exit codes: 0 done (or stopped by SIGTERM), 1 install failed, 2 bad arguments.
         """;
 
@@ -56,7 +61,8 @@ internal static class InstallArguments
             {
                 "-h" or "--help" => options with { ShowHelp = true },
                 "--once" => options with { Once = true },
-                "--cleanup-on-exit" => options with { CleanupOnExit = true },
+                "--cleanup-on-exit" => options with { Removal = ConfigRemoval.Always },
+                "--cleanup-on-uninstall" => options with { Removal = ConfigRemoval.OnUninstall },
                 "--mode" => options with { Mode = Mode(Value()) },
                 "--source" => options with { SourceBinary = Absolute(name, Value()) },
                 "--cni-bin-dir" => options with { CniBinDir = Absolute(name, Value()) },

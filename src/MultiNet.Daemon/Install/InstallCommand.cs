@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using MultiNet.Daemon.CniConfig;
+using MultiNet.KubeApi;
 
 namespace MultiNet.Daemon.Install;
 
@@ -87,7 +88,7 @@ internal static class InstallCommand
             RefreshInterval = options.RescanInterval,
         };
         refresher.Refresh();
-        using var manager = new CniConfigManager(options.ToCniConfigOptions(), logger);
+        using var manager = new CniConfigManager(options.ToCniConfigOptions(), logger, UninstallSignal(options, environment, logger));
         if (options.Once)
         {
             if (!manager.Reconcile())
@@ -102,4 +103,9 @@ internal static class InstallCommand
         await Task.WhenAll(refresher.RunAsync(cancellationToken), manager.RunAsync(cancellationToken)).ConfigureAwait(false);
         return 0;
     }
+
+    private static DaemonSetUninstallProbe? UninstallSignal(InstallOptions options, Func<string, string?> environment, ILogger logger) =>
+        options.Removal == ConfigRemoval.OnUninstall && InClusterEndpoint.TryLoad(environment, options.ServiceAccountDir) is { } endpoint
+            ? DaemonSetUninstallProbe.FromEnvironment(endpoint, environment, logger)
+            : null;
 }

@@ -25,4 +25,7 @@ internal static partial class InstallLog
 
     [LoggerMessage(906, LogLevel.Warning, "install: the cni config is not written yet: {Reason}")]
     public static partial void ConfigNotReady(ILogger logger, string reason);
+
+    [LoggerMessage(907, LogLevel.Information, "uninstall check: DaemonSet {DaemonSet}: {Decision} ({Why})")]
+    public static partial void UninstallDecision(ILogger logger, string daemonSet, string decision, string why);
 }

@@ -21,8 +21,8 @@ internal sealed record InstallOptions
     /// <summary>Do one pass and exit (an init container) instead of keeping files current until stopped.</summary>
     public bool Once { get; init; }
 
-    /// <summary>Thin: remove the generated config when stopped (SIGTERM).</summary>
-    public bool CleanupOnExit { get; init; }
+    /// <summary>Thin: what happens to the generated config when stopped (SIGTERM); keep it unless told otherwise.</summary>
+    public ConfigRemoval Removal { get; init; } = ConfigRemoval.Never;
 
     /// <summary>Thin: where the kubeconfig is written; null for <c>&lt;conf dir&gt;/multinet.d/multinet.kubeconfig</c>.</summary>
     public string? KubeconfigPath { get; init; }
@@ -57,7 +57,7 @@ internal sealed record InstallOptions
         KubeconfigPath = EffectiveKubeconfigPath,
         ReadinessIndicatorFile = ReadinessIndicatorFile,
         ExtraKeys = ExtraKeys.Count == 0 ? null : ExtraKeys,
-        RemoveOnExit = CleanupOnExit,
+        Removal = Removal,
         RescanInterval = RescanInterval,
     };
 }

@@ -116,26 +116,32 @@ public sealed class CniConfigManagerWatchTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task RunAsync_Stopped_RemovesOursOnlyWhenAsked(bool removeOnExit)
+    [InlineData("always", null, false)]
+    [InlineData("never", null, true)]
+    [InlineData("uninstall", true, false)]
+    [InlineData("uninstall", false, true)]
+    [InlineData("uninstall", null, false)]
+    public async Task RunAsync_Stopped_RemovesOursAsThePolicySays(string removal, bool? uninstalling, bool kept)
     {
         _node.WriteConfig("10-net.conf", NodeFolders.Conf("net", "1.0.0"));
-        Start(_node.Options() with { RemoveOnExit = removeOnExit });
+        var signal = uninstalling is { } answer ? new FixedUninstallSignal(answer) : null;
+        Start(_node.Options() with { Removal = ConfigRemovalNames.TryParse(removal)!.Value }, signal);
         (await Poll.UntilAsync(() => File.Exists(_node.Generated))).Should().BeTrue();
 
         await _stop.CancelAsync();
         await _run!;
 
-        File.Exists(_node.Generated).Should().Be(!removeOnExit);
+        File.Exists(_node.Generated).Should().Be(kept, _log.Text);
         _manager!.NotReadyReason.Should().Be("stopped");
+        signal?.Asked.Should().Be(1);
+        _log.Text.Should().Contain(kept ? "kept" : "removed");
     }
 
-    private void Start(CniConfigOptions options)
+    private void Start(CniConfigOptions options, IUninstallSignal? uninstall = null)
     {
         _manager = new CniConfigManager(options.RescanInterval == new CniConfigOptions().RescanInterval
             ? options with { RescanInterval = TimeSpan.FromMinutes(10) }
-            : options, _log);
+            : options, _log, uninstall);
         _run = _manager.RunAsync(_stop.Token);
     }
 

@@ -15,7 +15,7 @@ public sealed class CniConfigOptionsReaderTests
         options.SocketDir.Should().Be("/run/x");
         options.ConfDir.Should().Be("/etc/cni/net.d");
         options.OutputPath.Should().Be("/etc/cni/net.d/00-multinet.conflist");
-        options.RemoveOnExit.Should().BeTrue();
+        options.Removal.Should().Be(ConfigRemoval.Always);
         options.ExtraKeys.Should().BeNull();
     }
 
@@ -24,7 +24,7 @@ public sealed class CniConfigOptionsReaderTests
     {
         var config = JsonNode.Parse("""
             {"cniConfig": {"confDir": "/host/net.d", "primaryConfig": "10-calico.conflist", "readinessIndicatorFile": "/run/ready",
-             "removeOnExit": false, "rescanSeconds": 2.5, "networkName": "mn", "pluginKeys": {"namespaceIsolation": true}}}
+             "removeOnExit": "uninstall", "rescanSeconds": 2.5, "networkName": "mn", "pluginKeys": {"namespaceIsolation": true}}}
             """)!.AsObject();
 
         var options = CniConfigOptionsReader.FromDaemonConfig(config, "/run/multinet")!;
@@ -32,7 +32,7 @@ public sealed class CniConfigOptionsReaderTests
         options.ConfDir.Should().Be("/host/net.d");
         options.PrimaryConfigName.Should().Be("10-calico.conflist");
         options.ReadinessIndicatorFile.Should().Be("/run/ready");
-        options.RemoveOnExit.Should().BeFalse();
+        options.Removal.Should().Be(ConfigRemoval.OnUninstall);
         options.RescanInterval.Should().Be(TimeSpan.FromSeconds(2.5));
         options.NetworkName.Should().Be("mn");
         options.ExtraKeys!["namespaceIsolation"]!.GetValue<bool>().Should().BeTrue();
@@ -50,6 +50,8 @@ public sealed class CniConfigOptionsReaderTests
     [InlineData("""{"cniConfig": {"confDir": "relative"}}""", "cniConfig.confDir")]
     [InlineData("""{"cniConfig": {"confDir": 1}}""", "cniConfig.confDir")]
     [InlineData("""{"cniConfig": {"removeOnExit": "yes"}}""", "cniConfig.removeOnExit")]
+    [InlineData("""{"cniConfig": {"removeOnExit": 1}}""", "cniConfig.removeOnExit")]
+    [InlineData("""{"cniConfig": {"generate": "no"}}""", "cniConfig.generate")]
     [InlineData("""{"cniConfig": {"rescanSeconds": 0}}""", "cniConfig.rescanSeconds")]
     [InlineData("""{"cniConfig": {"pluginKeys": []}}""", "cniConfig.pluginKeys")]
     [InlineData("""{"cniConfig": {"pluginKeys": {"clusterNetwork": "x"}}}""", "cniConfig.pluginKeys.clusterNetwork")]
@@ -58,5 +60,18 @@ public sealed class CniConfigOptionsReaderTests
         var act = () => CniConfigOptionsReader.FromDaemonConfig(JsonNode.Parse(json)!.AsObject(), "/run/multinet");
 
         act.Should().Throw<ArgumentException>().WithMessage($"*field \"{key}\"*");
+    }
+
+    [Theory]
+    [InlineData("true", "Always")]
+    [InlineData("false", "Never")]
+    [InlineData("\"always\"", "Always")]
+    [InlineData("\"never\"", "Never")]
+    [InlineData("\"uninstall\"", "OnUninstall")]
+    public void FromDaemonConfig_RemoveOnExit_AcceptsNamesAndBooleans(string value, string expected)
+    {
+        var config = JsonNode.Parse("{\"cniConfig\": {\"removeOnExit\": " + value + "}}")!.AsObject();
+
+        CniConfigOptionsReader.FromDaemonConfig(config, "/run/multinet")!.Removal.ToString().Should().Be(expected);
     }
 }

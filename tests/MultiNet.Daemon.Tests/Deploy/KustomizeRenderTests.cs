@@ -19,14 +19,17 @@ public sealed class KustomizeRenderTests
     {
         var rendered = RenderedManifests.Render(variant);
 
-        var expected = new List<string> { "CustomResourceDefinition", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "DaemonSet" };
+        var expected = new List<string>
+        {
+            "CustomResourceDefinition", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "DaemonSet",
+        };
         if (variant == "thick")
         {
             expected.Add("ConfigMap");
         }
 
         rendered.Objects.Select(RenderedManifests.Kind).Should().BeEquivalentTo(expected);
-        rendered.Objects.Where(o => RenderedManifests.Kind(o) is "ServiceAccount" or "DaemonSet" or "ConfigMap")
+        rendered.Objects.Where(o => RenderedManifests.Kind(o) is "ServiceAccount" or "DaemonSet" or "ConfigMap" or "Role" or "RoleBinding")
             .Should().OnlyContain(o => o["metadata"]!["namespace"]!.GetValue<string>() == "kube-system");
     }
 
@@ -46,6 +49,14 @@ public sealed class KustomizeRenderTests
             "/pods:get", "/pods:list", "/pods:watch", "/pods/status:patch", "/events:create",
             "k8s.cni.cncf.io/network-attachment-definitions:get", "k8s.cni.cncf.io/network-attachment-definitions:list",
             "k8s.cni.cncf.io/network-attachment-definitions:watch");
+
+        var role = rendered.Single("Role")["rules"]!.AsArray().Should().ContainSingle().Subject!;
+        Strings(role["apiGroups"]).Should().Equal("apps");
+        Strings(role["resources"]).Should().Equal("daemonsets");
+        Strings(role["verbs"]).Should().Equal("get");
+        Strings(role["resourceNames"]).Should().Equal(RenderedManifests.Name(rendered.Single("DaemonSet")));
+        rendered.Single("RoleBinding")["subjects"]![0]!["name"]!.GetValue<string>()
+            .Should().Be(RenderedManifests.Name(rendered.Single("ServiceAccount")));
 
         var binding = rendered.Single("ClusterRoleBinding");
         binding["roleRef"]!["name"]!.GetValue<string>().Should().Be(RenderedManifests.Name(rendered.Single("ClusterRole")));
@@ -80,11 +91,16 @@ public sealed class KustomizeRenderTests
     [InlineData("thin")]
     public void Render_DaemonSet_RunsOnEveryNodeBeforePodNetworking(string variant)
     {
-        var pod = PodSpec(RenderedManifests.Render(variant));
+        var rendered = RenderedManifests.Render(variant);
+        var pod = PodSpec(rendered);
 
         pod["hostNetwork"]!.GetValue<bool>().Should().BeTrue();
         pod["priorityClassName"]!.GetValue<string>().Should().Be("system-node-critical");
         pod["tolerations"]!.AsArray().Should().Contain(t => t!["operator"]!.GetValue<string>() == "Exists" && t["key"] == null && t["effect"] == null);
+        var container = pod["containers"]![0]!;
+        Env(container, "MULTINET_DAEMONSET_NAME")["value"]!.GetValue<string>()
+            .Should().Be(RenderedManifests.Name(rendered.Single("DaemonSet")), "the uninstall check reads this DaemonSet");
+        Env(container, "POD_NAMESPACE")["valueFrom"]!["fieldRef"]!["fieldPath"]!.GetValue<string>().Should().Be("metadata.namespace");
         foreach (var (volume, mount) in HostMounts(pod))
         {
             mount.Should().Be(volume, "host folders are mounted at their host paths so the config's paths hold on both sides");
@@ -123,14 +139,14 @@ public sealed class KustomizeRenderTests
         var daemonConfig = JsonNode.Parse(configMap["data"]!["daemon.json"]!.GetValue<string>())!.AsObject();
         var socketDir = daemonConfig["socketDir"]!.GetValue<string>();
         var cniConfig = CniConfigOptionsReader.FromDaemonConfig(daemonConfig, socketDir)!;
+        cniConfig.Removal.Should().Be(ConfigRemoval.OnUninstall);
 
         var mounts = HostMounts(pod).Select(m => m.MountPath).ToList();
         mounts.Should().Contain(socketDir).And.Contain(cniConfig.ConfDir);
         pod["terminationGracePeriodSeconds"]!.GetValue<int>().Should().BeGreaterThan(daemonConfig["shutdownGraceSeconds"]!.GetValue<int>());
         var daemon = pod["containers"]![0]!;
         Strings(daemon["command"]).Should().Contain("/etc/multinet/daemon.json");
-        daemon["env"]!.AsArray().Should().Contain(e => e!["name"]!.GetValue<string>() == "NODE_NAME"
-            && e["valueFrom"]!["fieldRef"]!["fieldPath"]!.GetValue<string>() == "spec.nodeName");
+        Env(daemon, "NODE_NAME")["valueFrom"]!["fieldRef"]!["fieldPath"]!.GetValue<string>().Should().Be("spec.nodeName");
     }
 
     [Fact]
@@ -141,13 +157,16 @@ public sealed class KustomizeRenderTests
         pod["hostPID"]?.GetValue<bool>().Should().NotBe(true);
         HostMounts(pod).Select(m => m.HostPath).Should().BeEquivalentTo("/etc/cni/net.d", "/opt/cni/bin");
         var install = pod["containers"]!.AsArray().Should().ContainSingle().Subject!;
-        Strings(install["command"]).Should().ContainInOrder("install", "--mode", "thin").And.Contain("--cleanup-on-exit").And.NotContain("--once");
+        Strings(install["command"]).Should().ContainInOrder("install", "--mode", "thin").And.Contain("--cleanup-on-uninstall").And.NotContain("--once");
     }
 
     private static JsonObject PodSpec(RenderedManifests rendered) =>
         rendered.Single("DaemonSet")["spec"]!["template"]!["spec"]!.AsObject();
 
     private static IEnumerable<string> Strings(JsonNode? array) => array!.AsArray().Select(n => n!.GetValue<string>());
+
+    private static JsonNode Env(JsonNode container, string name) =>
+        container["env"]!.AsArray().Single(e => e!["name"]!.GetValue<string>() == name)!;
 
     private static JsonNode Mount(JsonNode container, string path) =>
         container["volumeMounts"]!.AsArray().Single(m => m!["mountPath"]!.GetValue<string>() == path)!;

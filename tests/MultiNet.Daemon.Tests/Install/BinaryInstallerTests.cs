@@ -5,6 +5,7 @@ using MultiNet.Daemon.Tests.CniConfig;
 
 namespace MultiNet.Daemon.Tests.Install;
 
+[Collection(ForkFreeCollection.Name)]
 public sealed class BinaryInstallerTests : IDisposable
 {
     private readonly NodeFolders _node = new();

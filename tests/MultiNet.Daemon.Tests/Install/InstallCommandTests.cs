@@ -35,7 +35,7 @@ public sealed class InstallCommandTests : IDisposable
     {
         (await Run("--help")).Should().Be(0);
 
-        foreach (var option in new[] { "--mode", "--once", "--cleanup-on-exit", "--source", "--cni-bin-dir", "--cni-conf-dir", "--kubeconfig",
+        foreach (var option in new[] { "--mode", "--once", "--cleanup-on-exit", "--cleanup-on-uninstall", "--source", "--cni-bin-dir", "--cni-conf-dir", "--kubeconfig",
                      "--service-account-dir", "--primary-config", "--readiness-indicator-file", "--config-key", "--rescan-seconds" })
         {
             _output.ToString().Should().Contain(option);
@@ -117,6 +117,27 @@ public sealed class InstallCommandTests : IDisposable
 
         (await run).Should().Be(0);
         File.Exists(_node.Generated).Should().BeFalse("--cleanup-on-exit removes the config on SIGTERM");
+    }
+
+    [Theory]
+    [InlineData("--cleanup-on-uninstall", false)]
+    [InlineData(null, true)]
+    public async Task RunAsync_ThinStopped_RemovesOrKeepsTheConfig(string? flag, bool kept)
+    {
+        _node.WriteConfig("10-net.conf", NodeFolders.Conf("net", "1.0.0"));
+        using var stop = new CancellationTokenSource();
+        var run = InstallCommand.RunAsync(flag is null ? Thin() : Thin(flag), _log, _output, Env, stop.Token);
+        (await Poll.UntilAsync(() => File.Exists(_node.Generated))).Should().BeTrue(_log.Text);
+
+        await stop.CancelAsync();
+
+        (await run).Should().Be(0);
+        File.Exists(_node.Generated).Should().Be(kept, _log.Text);
+        if (flag is not null)
+        {
+            // Env() has no MULTINET_DAEMONSET_NAME: with nothing to ask, stopping removes the config (the safe side).
+            _log.Text.Should().Contain("no uninstall check is configured");
+        }
     }
 
     [Fact]
