@@ -13,42 +13,15 @@ internal static class AtomicFile
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> with <paramref name="mode"/>.</summary>
     public static void Write(string path, ReadOnlySpan<byte> content, UnixFileMode mode)
     {
-        var temp = TempPathFor(path);
-        try
-        {
-            using (var stream = CreateTemp(temp, mode))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        var bytes = content.ToArray();
+        Publish(path, mode, stream => stream.Write(bytes));
     }
 
     /// <summary>Copies <paramref name="source"/> to <paramref name="path"/> with <paramref name="mode"/>, by temp file and rename.</summary>
     public static void Copy(string source, string path, UnixFileMode mode)
     {
-        var temp = TempPathFor(path);
-        try
-        {
-            using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
-            using (var stream = CreateTemp(temp, mode))
-            {
-                input.CopyTo(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        Publish(path, mode, input.CopyTo);
     }
 
     /// <summary>True when both files exist and hold the same bytes.</summary>
@@ -112,6 +85,26 @@ internal static class AtomicFile
         }
 
         return removed;
+    }
+
+    // Fill a temp file beside the target, set its mode, fsync, rename over the target; the temp never stays.
+    private static void Publish(string path, UnixFileMode mode, Action<Stream> fill)
+    {
+        var temp = TempPathFor(path);
+        try
+        {
+            using (var stream = CreateTemp(temp, mode))
+            {
+                fill(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     private static string TempPathFor(string path)
