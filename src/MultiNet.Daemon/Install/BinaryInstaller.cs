@@ -1,6 +1,11 @@
 namespace MultiNet.Daemon.Install;
 
-/// <summary>Puts the <c>multinet</c> executable into the host's CNI bin folder: atomically, and only when it differs.</summary>
+/// <summary>
+/// Puts the <c>multinet</c> executable into the host's CNI bin folder: atomically, and only when it differs. Call it
+/// from a process that starts no children meanwhile (<c>multinetd install</c>, not the serving daemon): a child forked
+/// while the temp file is open for writing keeps that descriptor until its own exec, and for that moment an exec of
+/// the new binary fails with "text file busy".
+/// </summary>
 internal static class BinaryInstaller
 {
     /// <summary>rwxr-xr-x: the runtime executes it as root; nobody but root replaces it.</summary>
