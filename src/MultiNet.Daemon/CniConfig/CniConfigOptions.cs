@@ -42,7 +42,7 @@ internal sealed record CniConfigOptions
     public ConfigRemoval Removal { get; init; } = ConfigRemoval.Always;
 
     /// <summary>How long the stop may spend asking the <see cref="IUninstallSignal"/>.</summary>
-    public TimeSpan UninstallCheckTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan UninstallCheckTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Full rescan period: the safety net behind the folder watch (missed events, symlinked primaries).</summary>
     public TimeSpan RescanInterval { get; init; } = TimeSpan.FromSeconds(5);
