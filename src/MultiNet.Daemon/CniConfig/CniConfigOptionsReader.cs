@@ -11,19 +11,20 @@ namespace MultiNet.Daemon.CniConfig;
 internal static class CniConfigOptionsReader
 {
     /// <summary>
-    /// The options, or null when <c>"cniConfig": {"generate": false}</c> (the operator writes the config). Throws
+    /// The options, or null when the file has no <c>cniConfig</c> object or it says <c>"generate": false</c>: a daemon
+    /// started by hand or by a test never writes into the host's /etc/cni/net.d unless asked. Throws
     /// <see cref="ArgumentException"/> naming the key, e.g. <c>field "cniConfig.confDir": ...</c>.
     /// </summary>
     public static CniConfigOptions? FromDaemonConfig(JsonObject daemonConfig, string socketDir)
     {
         var section = daemonConfig["cniConfig"] switch
         {
-            null => [],
+            null => null,
             JsonObject o => o,
             var other => throw Bad("cniConfig", $"{other.ToJsonString()} is not an object"),
         };
 
-        if (!(Flag(section, "generate") ?? true))
+        if (section is null || !(Flag(section, "generate") ?? true))
         {
             return null;
         }

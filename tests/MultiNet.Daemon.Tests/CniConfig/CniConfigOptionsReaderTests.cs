@@ -7,9 +7,15 @@ namespace MultiNet.Daemon.Tests.CniConfig;
 public sealed class CniConfigOptionsReaderTests
 {
     [Fact]
-    public void FromDaemonConfig_NoSection_IsThickWithDefaultsAndTheDaemonsSocket()
+    public void FromDaemonConfig_NoSection_GeneratesNothing()
     {
-        var options = CniConfigOptionsReader.FromDaemonConfig(new JsonObject { ["socketDir"] = "/run/x" }, "/run/x")!;
+        CniConfigOptionsReader.FromDaemonConfig(new JsonObject { ["socketDir"] = "/run/x" }, "/run/x").Should().BeNull();
+    }
+
+    [Fact]
+    public void FromDaemonConfig_EmptySection_IsThickWithDefaultsAndTheDaemonsSocket()
+    {
+        var options = CniConfigOptionsReader.FromDaemonConfig(new JsonObject { ["socketDir"] = "/run/x", ["cniConfig"] = new JsonObject() }, "/run/x")!;
 
         options.Mode.Should().Be(CniConfigMode.Thick);
         options.SocketDir.Should().Be("/run/x");
