@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what MultiNet's build, demo and tests need on a fresh Debian machine (run as root):
-# the CNI reference plugins, iproute2, and the NuGet packages (restore).
+# the CNI reference plugins, iproute2, kubectl (when absent), and the NuGet packages (restore).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +10,8 @@ command -v ip >/dev/null 2>&1 || need_apt+=(iproute2)
 # NativeAOT links with clang (or gcc) and needs zlib.
 command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need_apt+=(clang)
 [ -e /usr/lib/x86_64-linux-gnu/libz.so ] || [ -e /usr/lib/aarch64-linux-gnu/libz.so ] || need_apt+=(zlib1g-dev)
+# The deploy tests render deploy/thin and deploy/thick with `kubectl kustomize`; Debian's kubectl (1.20) reads them too.
+command -v kubectl >/dev/null 2>&1 || need_apt+=(kubernetes-client)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "install-deps: installing ${need_apt[*]}"
