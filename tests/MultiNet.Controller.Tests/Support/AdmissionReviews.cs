@@ -20,8 +20,8 @@ internal static class AdmissionReviews
             ["namespace"] = ns,
             ["operation"] = operation,
             ["userInfo"] = new JsonObject { ["username"] = "kubernetes-admin", ["groups"] = new JsonArray("system:masters", "system:authenticated") },
-            ["object"] = obj,
-            ["oldObject"] = oldObject,
+            ["object"] = obj?.DeepClone(),
+            ["oldObject"] = oldObject?.DeepClone(),
             ["dryRun"] = false,
             ["options"] = new JsonObject { ["apiVersion"] = "meta.k8s.io/v1", ["kind"] = operation == "DELETE" ? "DeleteOptions" : "CreateOptions" },
         };

@@ -40,9 +40,11 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public string KeyFile => Path.Combine(Directory, "tls.key");
 
-    public static async Task<ControllerHarness> StartAsync(Action<KubeApiStandIn>? seed = null, Func<ControllerOptions, ControllerOptions>? configure = null)
+    /// <summary>Starts a stand-in (or takes <paramref name="existingApi"/>, which the harness then owns), then the controller, and waits until it is ready.</summary>
+    public static async Task<ControllerHarness> StartAsync(
+        Action<KubeApiStandIn>? seed = null, Func<ControllerOptions, ControllerOptions>? configure = null, KubeApiStandIn? existingApi = null)
     {
-        KubeApiStandIn api = await KubeApiStandIn.StartAsync();
+        KubeApiStandIn api = existingApi ?? await KubeApiStandIn.StartAsync();
         seed?.Invoke(api);
         var ca = TestCertificateAuthority.Create();
         string directory = System.IO.Directory.CreateTempSubdirectory("multinet-controller-").FullName;
