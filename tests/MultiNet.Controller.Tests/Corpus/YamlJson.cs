@@ -36,6 +36,7 @@ internal static class YamlJson
             "true" => true,
             "false" => false,
             "null" or "~" or "" => null,
+            _ when int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int i) => i,
             _ when long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n) => n,
             _ => value,
         };
