@@ -8,7 +8,7 @@ internal sealed record BenchOptions
     public const string Usage = """
         usage: dotnet run -c Release --project bench/MultiNet.Controller.Benchmarks -- [options]
           --requests N      admission reviews timed per phase (default 5000)
-          --warmup N        reviews sent first and not timed, for 5 s at least (default 2000)
+          --warmup N        reviews sent first and not timed, for 10 s at least (default 2000)
           --nads N          NADs cached for the memory phase (default 10000)
           --concurrency N   clients of the throughput run (default 8)
           --in-process      run the controller inside this process instead of artifacts/bin/multinet-controller

@@ -8,12 +8,12 @@ internal static class LatencyRun
 {
     /// <summary>
     /// Sequential latencies (ms) of <paramref name="count"/> reviews after at least <paramref name="warmup"/> untimed
-    /// ones and at least 5 seconds of them: the JIT's second tier must have replaced the first before timing starts.
+    /// ones and at least 10 seconds of them: the JIT's second tier must have replaced the first before timing starts.
     /// </summary>
     public static async Task<Percentiles> SequentialAsync(HttpClient http, int warmup, int count)
     {
         long warmStart = Stopwatch.GetTimestamp();
-        for (int i = 0; i < warmup || Stopwatch.GetElapsedTime(warmStart) < TimeSpan.FromSeconds(5); i++)
+        for (int i = 0; i < warmup || Stopwatch.GetElapsedTime(warmStart) < TimeSpan.FromSeconds(10); i++)
         {
             await SendAsync(http, i);
         }

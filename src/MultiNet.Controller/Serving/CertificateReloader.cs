@@ -19,6 +19,7 @@ internal sealed class CertificateReloader : IDisposable
     private readonly Lock _lock = new();
     private byte[] _fingerprint;
     private X509Certificate2 _current;
+    private string? _lastError;
 
     /// <summary>Loads the pair now (throws naming the files when it cannot) and checks for changes every <paramref name="interval"/>.</summary>
     public CertificateReloader(string certificateFile, string keyFile, TimeSpan interval, TimeProvider time, ILogger<CertificateReloader> logger)
@@ -47,8 +48,6 @@ internal sealed class CertificateReloader : IDisposable
             }
         }
     }
-
-    private string? _lastError;
 
     /// <summary>Compares the files with what is loaded and loads them when they differ. True when a new certificate was loaded.</summary>
     public bool Check()
