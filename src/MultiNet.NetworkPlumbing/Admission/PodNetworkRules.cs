@@ -94,9 +94,9 @@ public static class PodNetworkRules
     {
         const string key = NetworkSelectionParser.AnnotationKey;
         string reference = $"\"{e.Namespace}/{e.Name}\"";
-        if (e.Namespace != podNamespace)
+        if (e.Namespace != podNamespace && !options.GlobalNamespaces.Contains(e.Namespace))
         {
-            if (options.NamespaceIsolation && !options.GlobalNamespaces.Contains(e.Namespace))
+            if (options.NamespaceIsolation)
             {
                 findings.Error(SelectionFindings.FieldPath(key, e.Index, "namespace"), RuleReasons.NamespaceIsolation,
                     $"network {reference} is in namespace {QuotedValue.Of(e.Namespace)}, which pods of {QuotedValue.Of(podNamespace)} may not use " +
@@ -105,12 +105,10 @@ public static class PodNetworkRules
                 return null;
             }
 
-            if (!options.NamespaceIsolation)
-            {
-                findings.Warning(SelectionFindings.FieldPath(key, e.Index, "namespace"), RuleReasons.CrossNamespaceNetwork,
-                    $"network {reference} is in another namespace than the pod ({QuotedValue.Of(podNamespace)}); allowed because namespaceIsolation is off, " +
-                    "but the pod will break if namespaceIsolation is turned on");
-            }
+            // A global namespace is shared on purpose; any other one is worth a word (multus #337).
+            findings.Warning(SelectionFindings.FieldPath(key, e.Index, "namespace"), RuleReasons.CrossNamespaceNetwork,
+                $"network {reference} is in another namespace than the pod ({QuotedValue.Of(podNamespace)}); allowed because namespaceIsolation is off, " +
+                "but the pod will break if namespaceIsolation is turned on");
         }
 
         return Resolve(e.Namespace, e.Name, SelectionFindings.FieldPath(key, e.Index, "name"), podNamespace, lookup, options, findings);

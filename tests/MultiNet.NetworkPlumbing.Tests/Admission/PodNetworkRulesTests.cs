@@ -118,6 +118,12 @@ public class PodNetworkRulesTests
     }
 
     [Fact]
+    public void Validate_IsolationOffGlobalNamespace_NoWarning()
+    {
+        Validate("default/shared", new PodRuleOptions()).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Validate_IsolationWithCustomGlobals_DefaultNoLongerGlobal()
     {
         Validate("default/shared", Isolated with { GlobalNamespaces = ["other"] }).Single().Reason.Should().Be(RuleReasons.NamespaceIsolation);
