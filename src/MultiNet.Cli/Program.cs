@@ -51,6 +51,11 @@ internal static class Program
                 : $"usage:{Environment.NewLine}{command.Usage}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
+        catch (InputException e)
+        {
+            await stderr.WriteLineAsync($"multinetctl: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
         catch (CniException e)
         {
             await stderr.WriteLineAsync($"multinetctl: error {(int)e.Code}: {e.Message}").ConfigureAwait(false);

@@ -11,7 +11,7 @@ internal static class ConfigFile
     {
         if (Directory.Exists(path))
         {
-            throw new UsageException($"--config \"{path}\": is a directory; give the config file");
+            throw new InputException($"--config \"{path}\": is a directory; give the config file");
         }
 
         byte[] bytes;
@@ -21,7 +21,7 @@ internal static class ConfigFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"--config \"{path}\": {e.Message}");
+            throw new InputException($"--config \"{path}\": {e.Message}");
         }
 
         try

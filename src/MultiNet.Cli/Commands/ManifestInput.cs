@@ -16,7 +16,7 @@ internal static class ManifestInput
         }
         catch (CniException e) when (e.Code == CniErrorCode.IoFailure)
         {
-            throw new UsageException(e.Message);
+            throw new InputException(e.Message);
         }
     }
 

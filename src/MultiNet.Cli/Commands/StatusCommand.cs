@@ -52,7 +52,7 @@ internal static class StatusCommand
         }
         catch (CniException e)
         {
-            throw new UsageException(e.Message);
+            throw new InputException(e.Message);
         }
 
         using (connection)
