@@ -36,12 +36,18 @@ public static class NetworkSelectionParser
             return [];
         }
 
-        IReadOnlyList<NetworkSelectionElement> elements = IsJson(annotation)
-            ? JsonSelectionParser.Parse(annotation, defaultNamespace, annotationKey)
-            : TextSelectionParser.Parse(annotation, defaultNamespace, annotationKey);
+        IReadOnlyList<NetworkSelectionElement> elements = ParseElements(annotation, defaultNamespace, annotationKey);
         SelectionConsistency.Check(elements, annotationKey);
         return elements;
     }
+
+    /// <summary>Each element parsed and checked on its own, without the rules spanning elements (the admission rules report those all).</summary>
+    internal static IReadOnlyList<NetworkSelectionElement> ParseElements(string annotation, string defaultNamespace, string annotationKey) =>
+        string.IsNullOrWhiteSpace(annotation)
+            ? []
+            : IsJson(annotation)
+                ? JsonSelectionParser.Parse(annotation, defaultNamespace, annotationKey)
+                : TextSelectionParser.Parse(annotation, defaultNamespace, annotationKey);
 
     /// <summary>
     /// Parses <c>v1.multus-cni.io/default-network</c> (or its alias): the same syntax, exactly one element.

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using MultiNet.Cni.Protocol;
 using MultiNet.NetworkPlumbing.Validation;
@@ -8,14 +7,20 @@ namespace MultiNet.NetworkPlumbing.Selection;
 /// <summary>Rules that span elements: requested interface names are unique; one default gateway per IP family.</summary>
 internal static class SelectionConsistency
 {
-    /// <summary>Throws when two elements request the same interface or more than one IPv4 / IPv6 default gateway is asked for.</summary>
+    /// <summary>Throws the first conflict: two elements requesting one interface, or more than one IPv4 / IPv6 default gateway.</summary>
     public static void Check(IReadOnlyList<NetworkSelectionElement> elements, string annotationKey)
     {
-        CheckInterfaces(elements, annotationKey);
-        CheckDefaultRoutes(elements, annotationKey);
+        if (Conflicts(elements, annotationKey).FirstOrDefault() is { } conflict)
+        {
+            throw conflict.Error;
+        }
     }
 
-    private static void CheckInterfaces(IReadOnlyList<NetworkSelectionElement> elements, string annotationKey)
+    /// <summary>Every conflict, interface names first, then default routes; each reported at the later element.</summary>
+    public static IEnumerable<SelectionConflict> Conflicts(IReadOnlyList<NetworkSelectionElement> elements, string annotationKey) =>
+        InterfaceConflicts(elements, annotationKey).Concat(DefaultRouteConflicts(elements, annotationKey));
+
+    private static IEnumerable<SelectionConflict> InterfaceConflicts(IReadOnlyList<NetworkSelectionElement> elements, string annotationKey)
     {
         var seen = new Dictionary<string, NetworkSelectionElement>(StringComparer.Ordinal);
         foreach (NetworkSelectionElement e in elements)
@@ -27,7 +32,10 @@ internal static class SelectionConsistency
 
             if (seen.TryGetValue(iface, out NetworkSelectionElement? first))
             {
-                throw new CniException(CniErrorCode.InterfaceConflict, PairError(annotationKey, first, e, "interface", $"both request interface {QuotedValue.Of(iface)}").Message);
+                string message = PairError(annotationKey, first, e, "interface", $"both request interface {QuotedValue.Of(iface)}").Message;
+                yield return new SelectionConflict(
+                    SelectionConflictKind.DuplicateInterface, e, "interface", new CniException(CniErrorCode.InterfaceConflict, message));
+                continue;
             }
 
             seen.Add(iface, e);
@@ -36,29 +44,39 @@ internal static class SelectionConsistency
 
     // Multus refuses more than one IPv4 or more than one IPv6 default gateway in the whole annotation (no ECMP);
     // several elements may carry "default-route" as long as that holds.
-    private static void CheckDefaultRoutes(IReadOnlyList<NetworkSelectionElement> elements, string annotationKey)
+    private static IEnumerable<SelectionConflict> DefaultRouteConflicts(IReadOnlyList<NetworkSelectionElement> elements, string annotationKey)
     {
         (NetworkSelectionElement Element, string Gateway)? v4 = null;
         (NetworkSelectionElement Element, string Gateway)? v6 = null;
         foreach (NetworkSelectionElement e in elements)
         {
-            foreach (string gateway in e.DefaultRoute ?? [])
+            var gateways = e.DefaultRoute ?? [];
+            for (int i = 0; i < gateways.Count; i++)
             {
-                IPAddress? ip = AddressSyntax.ParseIp(gateway);
-                bool isV6 = ip?.AddressFamily == AddressFamily.InterNetworkV6;
-                ref (NetworkSelectionElement Element, string Gateway)? holder = ref isV6 ? ref v6 : ref v4;
-                if (holder is { } prior)
+                string gateway = gateways[i];
+                bool isV6 = AddressSyntax.ParseIp(gateway)?.AddressFamily == AddressFamily.InterNetworkV6;
+                (NetworkSelectionElement Element, string Gateway)? prior = isV6 ? v6 : v4;
+                if (prior is { } p)
                 {
                     string family = isV6 ? "IPv6" : "IPv4";
                     string problem =
-                        $"more than one {family} default gateway ({QuotedValue.Of(prior.Gateway)} and {QuotedValue.Of(gateway)}); " +
+                        $"more than one {family} default gateway ({QuotedValue.Of(p.Gateway)} and {QuotedValue.Of(gateway)}); " +
                         "only one IPv4 and one IPv6 default route are supported (no ECMP)";
-                    throw ReferenceEquals(prior.Element, e)
+                    CniException error = ReferenceEquals(p.Element, e)
                         ? new SelectionScope(annotationKey, e.Index) { Name = e.Name }.Field("default-route", problem)
-                        : PairError(annotationKey, prior.Element, e, "default-route", problem);
+                        : PairError(annotationKey, p.Element, e, "default-route", problem);
+                    yield return new SelectionConflict(SelectionConflictKind.MultipleDefaultRoutes, e, $"default-route[{i}]", error);
+                    continue;
                 }
 
-                holder = (e, gateway);
+                if (isV6)
+                {
+                    v6 = (e, gateway);
+                }
+                else
+                {
+                    v4 = (e, gateway);
+                }
             }
         }
     }

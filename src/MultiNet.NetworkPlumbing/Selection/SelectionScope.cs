@@ -9,6 +9,12 @@ namespace MultiNet.NetworkPlumbing.Selection;
 /// </summary>
 internal sealed class SelectionScope(string annotationKey, int index)
 {
+    /// <summary>Key in <see cref="Exception.Data"/> of the zero-based element an error is about.</summary>
+    public const string IndexData = "multinet.selection.index";
+
+    /// <summary>Key in <see cref="Exception.Data"/> of the element's field an error is about (e.g. <c>portMappings[0].hostPort</c>).</summary>
+    public const string FieldData = "multinet.selection.field";
+
     /// <summary>The annotation being parsed.</summary>
     public string AnnotationKey { get; } = annotationKey;
 
@@ -27,12 +33,21 @@ internal sealed class SelectionScope(string annotationKey, int index)
         name is null ? $"network {index + 1}" : $"network {index + 1} ({QuotedValue.Of(name)})";
 
     /// <summary>An error about this element as a whole.</summary>
-    public CniException Fail(string problem) =>
-        AnnotationError(AnnotationKey, $"{Describe(Index, Name)}: {problem}");
+    public CniException Fail(string problem)
+    {
+        CniException e = AnnotationError(AnnotationKey, $"{Describe(Index, Name)}: {problem}");
+        e.Data[IndexData] = Index;
+        return e;
+    }
 
     /// <summary>An error about one field of this element.</summary>
-    public CniException Field(string field, string problem) =>
-        Fail($"field {QuotedValue.Of(field)}: {problem}");
+    public CniException Field(string field, string problem)
+    {
+        // The admission rules turn the field into a finding's path and reason; the message stays the plugin's.
+        CniException e = Fail($"field {QuotedValue.Of(field)}: {problem}");
+        e.Data[FieldData] = field;
+        return e;
+    }
 
     /// <summary>An error about the value of one field of this element.</summary>
     public CniException Value(string field, string value, string problem) =>

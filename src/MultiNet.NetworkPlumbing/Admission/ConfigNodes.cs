@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MultiNet.NetworkPlumbing.Validation;
+
+namespace MultiNet.NetworkPlumbing.Admission;
+
+/// <summary>Typed reads of a config's JSON nodes that record a finding when the type is wrong.</summary>
+internal static class ConfigNodes
+{
+    /// <summary>The string at <paramref name="key"/>; null when absent, or (with an error) when not a string.</summary>
+    public static string? String(JsonObject parent, string key, string path, string reason, FindingList findings)
+    {
+        JsonNode? node = parent[key];
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+        {
+            return v.GetValue<string>();
+        }
+
+        findings.Error($"{path}.{key}", reason, $"expected a string, got {Kind(node)}");
+        return null;
+    }
+
+    /// <summary>The array at <paramref name="key"/>; null when absent, or (with an error) when not an array.</summary>
+    public static JsonArray? Array(JsonObject parent, string key, string path, string reason, FindingList findings)
+    {
+        JsonNode? node = parent[key];
+        if (node is null or JsonArray)
+        {
+            return node as JsonArray;
+        }
+
+        findings.Error($"{path}.{key}", reason, $"expected an array, got {Kind(node)}");
+        return null;
+    }
+
+    /// <summary>"an object", "a string", "null", ... for messages.</summary>
+    public static string Kind(JsonNode? node) => node is null ? "null" : JsonKindText.Of(node.GetValueKind());
+}
