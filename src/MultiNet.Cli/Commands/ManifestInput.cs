@@ -20,23 +20,12 @@ internal static class ManifestInput
         }
     }
 
-    /// <summary>The reading problems of <paramref name="scan"/> as validate lines.</summary>
-    public static IEnumerable<ProblemLine> Lines(ManifestScan scan) => scan.Problems.Select(p => new ProblemLine
-    {
-        File = p.File,
-        Document = p.Document,
-        Object = p.Object,
-        Field = p.Field,
-        Message = p.Message,
-        Reason = p.Object is null ? "syntax" : "metadata",
-    });
-
-    /// <summary>Writes the reading problems, one line each.</summary>
+    /// <summary>Writes the reading problems, one line each, as validate prints them.</summary>
     public static void WriteProblems(ManifestScan scan, TextWriter writer)
     {
-        foreach (var line in Lines(scan))
+        foreach (var p in scan.Problems)
         {
-            writer.WriteLine(line.ToString());
+            writer.WriteLine(ProblemLine.From(p));
         }
     }
 }

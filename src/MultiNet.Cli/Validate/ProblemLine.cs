@@ -1,3 +1,5 @@
+using MultiNet.Kubernetes.Manifests;
+
 namespace MultiNet.Cli.Validate;
 
 /// <summary>One problem found in a manifest, as <c>validate</c> prints it: <c>file:doc: object: [warning: ]field: problem</c>.</summary>
@@ -23,6 +25,17 @@ internal sealed record ProblemLine
 
     /// <summary>A short machine-readable reason (e.g. <c>network-not-found</c>), when the rule gives one.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>A problem found while reading the manifests (syntax, metadata, duplicates).</summary>
+    public static ProblemLine From(ManifestProblem problem) => new()
+    {
+        File = problem.File,
+        Document = problem.Document,
+        Object = problem.Object,
+        Field = problem.Field,
+        Message = problem.Message,
+        Reason = problem.Object is null ? "InvalidManifest" : "InvalidMetadata",
+    };
 
     /// <summary>The line; parts that are not known are left out rather than printed empty.</summary>
     public override string ToString()
