@@ -6,7 +6,6 @@ using MultiNet.Cli.Explain;
 using MultiNet.Cli.Output;
 using MultiNet.Cni.Protocol;
 using MultiNet.Kubernetes.Manifests;
-using MultiNet.NetworkPlumbing.Selection;
 
 namespace MultiNet.Cli.Commands;
 
@@ -86,7 +85,8 @@ internal static class ExplainCommand
             return ExitCodes.Problems;
         }
 
-        var explanation = PlanExplanation.From(plan, SelectionCount(pod), $"{pod.Kind} in {pod.File}:{pod.Document}",
+        var sources = AttachmentSources.For(config, pod.ToPod().Annotations, pod.Namespace, plan.Attachments.Count);
+        var explanation = PlanExplanation.From(plan, sources, $"{pod.Kind} in {pod.File}:{pod.Document}",
             configPath ?? $"none given: \"{PlaceholderClusterNetwork}\" stands for the node's cluster network (pass --config)");
         if (output == "json")
         {
@@ -122,11 +122,6 @@ internal static class ExplainCommand
 
     private static string Listing(List<ManifestObject> pods) =>
         pods.Count == 0 ? "" : $" (found: {string.Join(", ", pods.Select(p => p.Label))})";
-
-    private static int SelectionCount(ManifestObject pod) =>
-        pod.ToPod().Annotations.TryGetValue(NetworkSelectionParser.AnnotationKey, out var annotation)
-            ? NetworkSelectionParser.Parse(annotation, pod.Namespace).Count
-            : 0;
 
     private static CniEnvironment Environment(ManifestObject pod, string ifName)
     {

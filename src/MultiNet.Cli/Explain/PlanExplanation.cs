@@ -24,18 +24,14 @@ internal sealed record PlanExplanation
     /// <summary>The default route decision, IPv4 then IPv6.</summary>
     public required IReadOnlyList<RouteDecision> DefaultRoutes { get; init; }
 
-    /// <summary>
-    /// Describes <paramref name="plan"/>; <paramref name="selectionCount"/> (the pod's annotation entries) tells the
-    /// attachments the config adds from those the pod selected, which come last.
-    /// </summary>
-    public static PlanExplanation From(AttachmentPlan plan, int selectionCount, string origin, string config)
+    /// <summary>Describes <paramref name="plan"/>; <paramref name="sources"/> says why each attachment is there (<see cref="AttachmentSources"/>).</summary>
+    public static PlanExplanation From(AttachmentPlan plan, IReadOnlyList<string> sources, string origin, string config)
     {
-        var fromConfig = plan.Attachments.Count - selectionCount;
         var attachments = plan.Attachments.Select((a, i) => new ExplainedAttachment
         {
             Position = i + 1,
             Planned = a,
-            Source = i == 0 ? "cluster network" : i < fromConfig ? "config" : $"selection #{i - fromConfig + 1}",
+            Source = sources[i],
             Delegates = Delegates(a),
             Resource = KubeletDevicePlaceholders.IsPlaceholder(DeviceId(a)) ? Resource(DeviceId(a)!) : null,
             FixedDeviceId = KubeletDevicePlaceholders.IsPlaceholder(DeviceId(a)) ? null : DeviceId(a),

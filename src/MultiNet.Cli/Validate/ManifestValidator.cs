@@ -59,7 +59,7 @@ internal sealed partial class ManifestValidator(ManifestScan scan, ManifestScan?
             return [Malformed(item, e)];
         }
 
-        var hostNetwork = item.PodObject()?["spec"]?["hostNetwork"] is JsonValue v && v.GetValueKind() == JsonValueKind.True;
+        var hostNetwork = (item.PodObject()?["spec"] as JsonObject)?["hostNetwork"] is JsonValue v && v.GetValueKind() == JsonValueKind.True;
         var findings = PodNetworkRules.Validate(item.Namespace, annotations, Lookup, options)
             .Concat(PodNetworkRules.ValidateHostNetwork(annotations, hostNetwork));
         return findings.Select(f => Line(item, f, Prefix(item.ItemPath, item.PodPath)));

@@ -61,6 +61,11 @@ public sealed record ManifestObject
     public PodInfo ToPod()
     {
         var pod = PodObject() ?? [];
+        if (pod["metadata"] is not (null or JsonObject))
+        {
+            throw KubeObjectFields.Invalid(Label, PodField("metadata"), "must be a map");
+        }
+
         return new PodInfo
         {
             Namespace = Namespace,

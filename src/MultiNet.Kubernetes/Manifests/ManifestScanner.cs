@@ -93,15 +93,16 @@ public static class ManifestScanner
         ManifestProblem Problem(string label, string field, string message) =>
             new() { File = file, Document = document, Object = label, Field = Prefixed(found.ItemPath, field), Message = message };
 
-        var metadata = item["metadata"];
-        var name = ManifestObjectWalker.Text(metadata?["name"]);
-        var ns = metadata?["namespace"] is null ? state.DefaultNamespace : ManifestObjectWalker.Text(metadata["namespace"]);
         var unnamed = $"{found.Kind} (unnamed)";
-        if (metadata is not (null or JsonObject))
+        if (item["metadata"] is not (null or JsonObject))
         {
             state.Problems.Add(Problem(unnamed, "metadata", "must be a map"));
             return;
         }
+
+        var metadata = item["metadata"] as JsonObject;
+        var name = ManifestObjectWalker.Text(metadata?["name"]);
+        var ns = metadata?["namespace"] is null ? state.DefaultNamespace : ManifestObjectWalker.Text(metadata["namespace"]);
 
         if (string.IsNullOrEmpty(name))
         {
