@@ -18,20 +18,7 @@ internal static class ValidateManifests
         "{\"cniVersion\":\"1.0.0\",\"name\":\"" + name + "\",\"type\":\"macvlan\",\"master\":\"eth0\"" + capabilities
         + ",\"ipam\":{\"type\":\"host-local\",\"subnet\":\"198.19.8.0/24\"}}";
 
-    public static string Pod(string name, string networks, string ns = "default") => $"""
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: {name}
-          namespace: {ns}
-          annotations:
-            k8s.v1.cni.cncf.io/networks: '{networks}'
-        spec:
-          containers:
-            - name: app
-              image: registry.k8s.io/pause:3.10
-
-        """;
+    public static string Pod(string name, string networks, string ns = "default") => ManifestText.PodYaml(ns, name, networks);
 
     public static string Deployment(string name, string networks) => $"""
         apiVersion: apps/v1
@@ -42,15 +29,7 @@ internal static class ValidateManifests
           selector:
             matchLabels: {"{"}app: {name}{"}"}
           template:
-            metadata:
-              labels: {"{"}app: {name}{"}"}
-              annotations:
-                k8s.v1.cni.cncf.io/networks: '{networks}'
-            spec:
-              containers:
-                - name: app
-                  image: registry.k8s.io/pause:3.10
-
+        {PodTemplate(networks, "    ")}
         """;
 
     public static string CronJob(string name, string networks) => $"""
@@ -63,14 +42,18 @@ internal static class ValidateManifests
           jobTemplate:
             spec:
               template:
-                metadata:
-                  annotations:
-                    k8s.v1.cni.cncf.io/networks: '{networks}'
-                spec:
-                  restartPolicy: Never
-                  containers:
-                    - name: job
-                      image: registry.k8s.io/pause:3.10
-
+        {PodTemplate(networks, "        ")}
         """;
+
+    private static string PodTemplate(string networks, string indent) => string.Join('\n', $"""
+        metadata:
+          annotations:
+            k8s.v1.cni.cncf.io/networks: '{networks}'
+        spec:
+          restartPolicy: Never
+          containers:
+            - name: app
+              image: registry.k8s.io/pause:3.10
+
+        """.Split('\n').Select(line => line.Length == 0 ? line : indent + line));
 }
