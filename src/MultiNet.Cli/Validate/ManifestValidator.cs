@@ -105,7 +105,7 @@ internal sealed partial class ManifestValidator(ManifestScan scan, ManifestScan?
             Object = item.Label,
             Field = match.Success ? Prefix(item.ItemPath, match.Groups["field"].Value) : item.ItemPath,
             Message = match.Success ? match.Groups["problem"].Value : error.Message,
-            Reason = "InvalidManifest",
+            Reason = ProblemLine.InvalidManifest,
         };
     }
 

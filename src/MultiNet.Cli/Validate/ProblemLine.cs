@@ -1,10 +1,17 @@
 using MultiNet.Kubernetes.Manifests;
+using MultiNet.NetworkPlumbing.Admission;
 
 namespace MultiNet.Cli.Validate;
 
 /// <summary>One problem found in a manifest, as <c>validate</c> prints it: <c>file:doc: object: [warning: ]field: problem</c>.</summary>
 internal sealed record ProblemLine
 {
+    /// <summary>Reason of a document or field that could not be read as YAML/JSON or as the object it claims to be.</summary>
+    public const string InvalidManifest = "InvalidManifest";
+
+    /// <summary>Reason of a malformed metadata field other than the name.</summary>
+    public const string InvalidMetadata = "InvalidMetadata";
+
     /// <summary>The file.</summary>
     public required string File { get; init; }
 
@@ -34,7 +41,9 @@ internal sealed record ProblemLine
         Object = problem.Object,
         Field = problem.Field,
         Message = problem.Message,
-        Reason = problem.Object is null ? "InvalidManifest" : "InvalidMetadata",
+        Reason = problem.Object is null ? InvalidManifest
+            : problem.Field?.EndsWith("metadata.name", StringComparison.Ordinal) == true ? RuleReasons.InvalidName
+            : InvalidMetadata,
     };
 
     /// <summary>The line; parts that are not known are left out rather than printed empty.</summary>
