@@ -1,0 +1,81 @@
+using FluentAssertions;
+using MultiNet.Controller.Configuration;
+
+namespace MultiNet.Controller.Tests.Configuration;
+
+public class ControllerOptionsParserTests
+{
+    private static readonly Func<string, string?> NoEnvironment = _ => null;
+
+    [Fact]
+    public void Parse_MinimalFlags_Defaults()
+    {
+        var o = ControllerOptionsParser.Parse(["--tls-cert-file", "/c", "--tls-private-key-file=/k"], NoEnvironment);
+
+        o.CertificateFile.Should().Be("/c");
+        o.PrivateKeyFile.Should().Be("/k");
+        o.Port.Should().Be(8443);
+        o.BindAddress.Should().Be("0.0.0.0");
+        o.Rules.NamespaceIsolation.Should().BeFalse();
+        o.Rules.GlobalNamespaces.Should().Equal("default");
+        o.Rules.DefaultNetworkNamespace.Should().Be("kube-system");
+        o.PodEvents.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Parse_AllFlags_Read()
+    {
+        var o = ControllerOptionsParser.Parse(
+        [
+            "--tls-cert-file", "/c", "--tls-private-key-file", "/k", "--port", "9443", "--bind-address", "127.0.0.1", "--kubeconfig", "/kc",
+            "--namespace-isolation", "true", "--global-namespaces", "default, shared", "--multus-namespace", "multinet",
+            "--cluster-interface", "net0", "--max-listed-pods", "5", "--cert-check-interval", "10", "--pod-events=false",
+        ], NoEnvironment);
+
+        o.Should().BeEquivalentTo(new
+        {
+            Port = 9443,
+            BindAddress = "127.0.0.1",
+            Kubeconfig = "/kc",
+            MaxListedPods = 5,
+            CertificateCheckInterval = TimeSpan.FromSeconds(10),
+            PodEvents = false,
+        });
+        o.Rules.NamespaceIsolation.Should().BeTrue();
+        o.Rules.GlobalNamespaces.Should().Equal("default", "shared");
+        o.Rules.DefaultNetworkNamespace.Should().Be("multinet");
+        o.Rules.ClusterInterfaceName.Should().Be("net0");
+    }
+
+    [Fact]
+    public void Parse_Environment_UsedAndArgumentsWin()
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["MULTINET_CONTROLLER_TLS_CERT_FILE"] = "/env-c",
+            ["MULTINET_CONTROLLER_TLS_PRIVATE_KEY_FILE"] = "/env-k",
+            ["MULTINET_CONTROLLER_PORT"] = "7443",
+            ["MULTINET_CONTROLLER_NAMESPACE_ISOLATION"] = "true",
+        };
+
+        var o = ControllerOptionsParser.Parse(["--port", "6443"], k => env.GetValueOrDefault(k));
+
+        o.CertificateFile.Should().Be("/env-c");
+        o.Port.Should().Be(6443);
+        o.Rules.NamespaceIsolation.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(new[] { "--tls-private-key-file", "/k" }, "--tls-cert-file\" is required")]
+    [InlineData(new[] { "--tls-cert-file", "/c", "--tls-private-key-file", "/k", "--port", "70000" }, "--port\": \"70000\" is not a number from 0 to 65535")]
+    [InlineData(new[] { "--tls-cert-file", "/c", "--tls-private-key-file", "/k", "--namespace-isolation", "yes" }, "is not true or false")]
+    [InlineData(new[] { "--tls-cert-file", "/c", "--tls-private-key-file", "/k", "--colour", "red" }, "unknown flag \"--colour\"")]
+    [InlineData(new[] { "--tls-cert-file" }, "needs a value")]
+    [InlineData(new[] { "serve" }, "unexpected argument \"serve\"")]
+    public void Parse_BadInput_MessageNamesFlag(string[] args, string expected)
+    {
+        Action act = () => ControllerOptionsParser.Parse(args, NoEnvironment);
+
+        act.Should().Throw<ArgumentException>().WithMessage($"*{expected}*");
+    }
+}
