@@ -6,7 +6,7 @@ namespace MultiNet.Cli.Commands;
 /// <summary>Reads a multinet network config given on the command line.</summary>
 internal static class ConfigFile
 {
-    /// <summary>Parses the file at <paramref name="path"/>; an unreadable file is a usage error naming the option.</summary>
+    /// <summary>Parses the file at <paramref name="path"/>; an unreadable or invalid file is an input error naming the option.</summary>
     public static MultiNetConfig Load(string path)
     {
         if (Directory.Exists(path))
@@ -30,7 +30,8 @@ internal static class ConfigFile
         }
         catch (CniException e)
         {
-            throw e.WithContext($"--config \"{path}\"");
+            // A config the plugin would refuse is an input to fix, not a failed operation: exit 2 like a missing file.
+            throw new InputException($"--config \"{path}\": {e.Message}{(e.Details is null ? "" : $" ({e.Details})")}");
         }
     }
 }

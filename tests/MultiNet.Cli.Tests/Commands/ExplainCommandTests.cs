@@ -173,6 +173,17 @@ public sealed class ExplainCommandTests : IDisposable
         run.Stderr.Should().StartWith($"{file}:1: line 5, column ");
     }
 
+    [Fact]
+    public void Explain_ConfigThePluginWouldRefuse_Exits2NamingTheFileAndField()
+    {
+        var config = _dir.Write("bad.conf", """{"cniVersion": "1.0.0", "name": "mn", "type": "multinet"}""");
+
+        var run = Multinetctl.Run("explain", Example("pod.yaml"), "--networks", Example("networks.yaml"), "--config", config);
+
+        run.ExitCode.Should().Be(2, run.ToString());
+        run.Stderr.Should().Contain($"--config \"{config}\": network config: one of \"clusterNetwork\" or \"delegates\" is required");
+    }
+
     // The table row for an attachment position, split on its padding.
     private static string[] Row(string stdout, string position) => stdout.Split('\n')
         .First(line => line.StartsWith(position + "  ", StringComparison.Ordinal))
