@@ -7,12 +7,12 @@ namespace MultiNet.Cli.Commands;
 /// <summary>Manifest files named on the command line: read them, or say which one cannot be read and why.</summary>
 internal static class ManifestInput
 {
-    /// <summary>Scans <paramref name="paths"/>; a path that does not exist or cannot be read is a usage error naming it.</summary>
+    /// <summary>Scans <paramref name="paths"/> (<c>-</c> is standard input); a path that does not exist or cannot be read is an input error naming it.</summary>
     public static ManifestScan Scan(IReadOnlyList<string> paths, string? defaultNamespace, bool recursive)
     {
         try
         {
-            return ManifestScanner.Scan(paths, defaultNamespace ?? "default", recursive);
+            return ManifestScanner.Scan(paths, Console.In, defaultNamespace ?? "default", recursive);
         }
         catch (CniException e) when (e.Code == CniErrorCode.IoFailure)
         {

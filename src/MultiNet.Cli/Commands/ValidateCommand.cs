@@ -14,7 +14,8 @@ internal static class ValidateCommand
           Checks NetworkAttachmentDefinitions and the network requests of Pods, Deployments, StatefulSets,
           DaemonSets, ReplicaSets, Jobs and CronJobs (their pod templates) with the admission controller's rules,
           without a cluster: the NADs in the given files count as the ones that exist. YAML (multi-document) and
-          JSON; a directory means its *.yaml, *.yml and *.json files.
+          JSON; a directory means its *.yaml, *.yml and *.json files; "-" reads standard input
+          (e.g. kustomize build overlays/prod | multinetctl validate -).
 
           Prints one line per problem:  FILE:DOC: OBJECT: [warning: ]FIELD: PROBLEM   (DOC counts from 1)
 

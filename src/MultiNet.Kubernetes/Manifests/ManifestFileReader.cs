@@ -41,13 +41,22 @@ internal static class ManifestFileReader
             throw new CniException(CniErrorCode.IoFailure, $"manifest \"{path}\": cannot read: {e.Message}", null, e);
         }
 
-        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        return ParseUntilError(text, path);
+    }
+
+    /// <summary>
+    /// Parses manifest text named <paramref name="source"/> in errors: a JSON stream when the name ends in <c>.json</c>,
+    /// else YAML (which also reads JSON objects).
+    /// </summary>
+    public static ManifestDocuments ParseUntilError(string text, string source)
+    {
+        if (source.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            return ParseJson(text, path);
+            return ParseJson(text, source);
         }
 
         using var reader = new StringReader(text);
-        return YamlDocumentReader.ReadUntilError(reader, path);
+        return YamlDocumentReader.ReadUntilError(reader, source);
     }
 
     private static ManifestDocuments ParseJson(string text, string path)

@@ -133,7 +133,9 @@ public sealed class ManifestFolder : IPodSource, INetworkDefinitionSource, IPodS
         return Task.CompletedTask;
     }
 
-    private static IEnumerable<string> ExpandPath(string path) => ManifestScanner.ExpandPath(path, recursive: false);
+    private static IEnumerable<string> ExpandPath(string path) => path == "-"
+        ? throw new CniException(CniErrorCode.IoFailure, "manifest path \"-\": standard input is not read here; give a file or directory")
+        : ManifestScanner.ExpandPath(path, recursive: false);
 
     private static string Key(string ns, string name) => $"{ns}/{name}";
 }

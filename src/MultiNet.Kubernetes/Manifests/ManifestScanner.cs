@@ -11,6 +11,9 @@ namespace MultiNet.Kubernetes.Manifests;
 /// </summary>
 public static class ManifestScanner
 {
+    /// <summary>How manifests read from standard input (the path <c>-</c>) are named in objects and problems.</summary>
+    public const string StandardInputName = "<stdin>";
+
     private static readonly string[] ManifestExtensions = [".yaml", ".yml", ".json"];
 
     /// <summary>
@@ -18,7 +21,15 @@ public static class ManifestScanner
     /// <paramref name="recursive"/> also those of subdirectories). Objects without a namespace get <paramref name="defaultNamespace"/>.
     /// Throws <see cref="CniException"/> (<see cref="CniErrorCode.IoFailure"/>) naming the path when one does not exist or cannot be read.
     /// </summary>
-    public static ManifestScan Scan(IEnumerable<string> paths, string defaultNamespace = KubeObjectFields.DefaultNamespace, bool recursive = false)
+    public static ManifestScan Scan(IEnumerable<string> paths, string defaultNamespace = KubeObjectFields.DefaultNamespace, bool recursive = false) =>
+        Scan(paths, null, defaultNamespace, recursive);
+
+    /// <summary>
+    /// As <see cref="Scan(IEnumerable{string}, string, bool)"/>, where the path <c>-</c> stands for <paramref name="standardInput"/>
+    /// (read as YAML, reported as <see cref="StandardInputName"/>), so that <c>kustomize build | multinetctl validate -</c> works.
+    /// </summary>
+    public static ManifestScan Scan(IEnumerable<string> paths, TextReader? standardInput, string defaultNamespace = KubeObjectFields.DefaultNamespace,
+        bool recursive = false)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var files = new List<string>();
@@ -35,7 +46,15 @@ public static class ManifestScanner
         var state = new ScanState(defaultNamespace);
         foreach (var file in files)
         {
-            ScanFile(file, state);
+            if (file == StandardInputName)
+            {
+                var text = standardInput?.ReadToEnd() ?? throw new CniException(CniErrorCode.IoFailure, "\"-\": standard input is not available here");
+                ScanDocuments(file, ManifestFileReader.ParseUntilError(text, file), state);
+            }
+            else
+            {
+                ScanDocuments(file, ManifestFileReader.ReadUntilError(file), state);
+            }
         }
 
         return new ManifestScan { Files = files, Objects = state.Objects, Problems = state.Problems };
@@ -47,6 +66,12 @@ public static class ManifestScanner
     /// </summary>
     public static IReadOnlyList<string> ExpandPath(string path, bool recursive)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path is "-" or StandardInputName)
+        {
+            return [StandardInputName];
+        }
+
         if (Directory.Exists(path))
         {
             try
@@ -66,9 +91,8 @@ public static class ManifestScanner
             : throw new CniException(CniErrorCode.IoFailure, $"manifest path \"{path}\": no such file or directory");
     }
 
-    private static void ScanFile(string file, ScanState state)
+    private static void ScanDocuments(string file, ManifestDocuments read, ScanState state)
     {
-        var read = ManifestFileReader.ReadUntilError(file);
         for (var i = 0; i < read.Documents.Count; i++)
         {
             foreach (var found in ManifestObjectWalker.Walk(read.Documents[i]))

@@ -151,6 +151,18 @@ public sealed class ValidateCommandTests : IDisposable
             $"{file}:2: Pod default/p: {Annotation}[1].name");
     }
 
+    [Fact]
+    public void Validate_StandardInput_IsReadAsAStreamNamedStdin()
+    {
+        var nad = _dir.Write("n.yaml", Nad("plain", Macvlan("plain")));
+        var rendered = Nad("other", Macvlan("other")) + "---\n" + Deployment("web", "plain, absent");
+
+        var run = Multinetctl.RunWithInput(rendered, "validate", "-", "--networks", nad);
+
+        run.ExitCode.Should().Be(1, run.ToString());
+        Lines(run.Stdout).Select(Prefix).Should().Equal($"<stdin>:2: Deployment default/web: spec.template.{Annotation}[1].name");
+    }
+
     [Theory]
     [InlineData("missing.yaml", "no such file or directory")]
     [InlineData("empty-dir", "no *.yaml, *.yml or *.json files")]

@@ -209,4 +209,25 @@ public sealed class ManifestScannerTests : IDisposable
 
         act.Should().Throw<CniException>().WithMessage("Deployment default/d: field \"spec.template.metadata\" must be a map");
     }
+
+    [Fact]
+    public void Scan_Dash_ReadsStandardInputOnceAndNamesItStdin()
+    {
+        var file = _dir.Write("n.yaml", SampleManifests.Bridge("from-file"));
+        using var input = new StringReader(SampleManifests.Bridge("piped") + "---\n" + SampleManifests.Bridge("piped-too"));
+
+        var scan = ManifestScanner.Scan([file, "-", "-"], input);
+
+        scan.Files.Should().Equal(file, ManifestScanner.StandardInputName);
+        scan.Objects.Select(o => (o.File, o.Document, o.Name)).Should().Equal(
+            (file, 1, "from-file"), ("<stdin>", 1, "piped"), ("<stdin>", 2, "piped-too"));
+    }
+
+    [Fact]
+    public void Load_Dash_IsRefusedWithAClearMessage()
+    {
+        var act = () => ManifestFolder.Load(["-"]);
+
+        act.Should().Throw<CniException>().WithMessage("manifest path \"-\": standard input is not read here*");
+    }
 }
