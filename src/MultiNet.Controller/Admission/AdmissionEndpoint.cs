@@ -101,7 +101,7 @@ internal sealed class AdmissionEndpoint(NadAdmission nads, PodAdmission pods, Co
     private static async Task WriteBadRequestAsync(HttpContext context, string message)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("apiVersion", "v1");

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace MultiNet.Controller.Admission;
@@ -10,7 +11,7 @@ internal static class AdmissionReviewWriter
     public static byte[] Write(AdmissionRequest request, AdmissionVerdict verdict)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("apiVersion", request.ApiVersion);

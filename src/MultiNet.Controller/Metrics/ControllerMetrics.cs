@@ -16,6 +16,8 @@ internal sealed class ControllerMetrics
         _all.Add(new Gauge("multinet_controller_nads_cached", "NetworkAttachmentDefinitions in the watch cache.", () => nads.Count));
         _all.Add(new Gauge("multinet_controller_pods_with_secondary_networks", "Pods whose annotations ask for networks.", () => pods.Count));
         _all.Add(new Gauge("multinet_controller_caches_synced", "1 when the NAD and pod caches have been listed, else 0.", () => readiness.IsReady ? 1 : 0));
+        _all.Add(new Gauge("multinet_controller_managed_heap_bytes", "Bytes of the managed heap in use (GC.GetTotalMemory, no collection).", () => GC.GetTotalMemory(false)));
+        _all.Add(new Gauge("process_resident_memory_bytes", "Resident set size of the controller process.", () => Environment.WorkingSet));
         _all.Add(Admissions);
         _all.Add(Denials);
         _all.Add(Warnings);

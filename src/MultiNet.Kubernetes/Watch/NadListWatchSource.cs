@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
@@ -40,43 +39,15 @@ public sealed class NadListWatchSource(IKubernetes client, int pageSize = 500, i
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<WatchChange<JsonObject>> WatchAsync(
-        string resourceVersion, Action<string> progress, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(progress);
-        Exception? error = null;
-        var events = client.CustomObjects.WatchListClusterCustomObjectAsync(
-            NetworkAttachmentDefinitionMapper.Group, NetworkAttachmentDefinitionMapper.Version, NetworkAttachmentDefinitionMapper.Plural,
-            allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: watchTimeoutSeconds,
-            onError: e => error ??= e, cancellationToken: cancellationToken);
-        await foreach ((WatchEventType type, object raw) in events.ConfigureAwait(false))
-        {
-            if (error is not null)
-            {
-                break;
-            }
-
-            if (ToObject(raw) is not { } obj)
-            {
-                continue;
-            }
-
-            if ((string?)obj["metadata"]?["resourceVersion"] is { Length: > 0 } version)
-            {
-                progress(version);
-            }
-
-            if (WatchTypes.Map(type) is { } change)
-            {
-                yield return new WatchChange<JsonObject>(change, obj);
-            }
-        }
-
-        if (error is not null)
-        {
-            throw KubeWatchErrors.Translate(error, Resource);
-        }
-    }
+    public IAsyncEnumerable<WatchChange<JsonObject>> WatchAsync(string resourceVersion, Action<string> progress, CancellationToken cancellationToken) =>
+        WatchEvents.ReadAsync<object, JsonObject>(
+            onError => client.CustomObjects.WatchListClusterCustomObjectAsync(
+                NetworkAttachmentDefinitionMapper.Group, NetworkAttachmentDefinitionMapper.Version, NetworkAttachmentDefinitionMapper.Plural,
+                allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: watchTimeoutSeconds,
+                onError: onError, cancellationToken: cancellationToken),
+            raw => ToObject(raw) is { } obj ? (obj, (string?)obj["metadata"]?["resourceVersion"]) : (null, null),
+            progress,
+            Resource);
 
     // KubernetesClient hands custom objects over as JsonElement; be tolerant of a node or text as well.
     private static JsonObject? ToObject(object? raw) => raw switch

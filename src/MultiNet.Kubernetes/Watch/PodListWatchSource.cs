@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Models;
 
@@ -30,35 +29,12 @@ public sealed class PodListWatchSource(IKubernetes client, int pageSize = 500, i
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<WatchChange<V1Pod>> WatchAsync(
-        string resourceVersion, Action<string> progress, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(progress);
-        Exception? error = null;
-        var events = client.CoreV1.WatchListPodForAllNamespacesAsync(
-            allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: watchTimeoutSeconds,
-            onError: e => error ??= e, cancellationToken: cancellationToken);
-        await foreach ((WatchEventType type, V1Pod pod) in events.ConfigureAwait(false))
-        {
-            if (error is not null)
-            {
-                break;
-            }
-
-            if (pod?.Metadata?.ResourceVersion is { Length: > 0 } version)
-            {
-                progress(version);
-            }
-
-            if (pod is not null && WatchTypes.Map(type) is { } change)
-            {
-                yield return new WatchChange<V1Pod>(change, pod);
-            }
-        }
-
-        if (error is not null)
-        {
-            throw KubeWatchErrors.Translate(error, Resource);
-        }
-    }
+    public IAsyncEnumerable<WatchChange<V1Pod>> WatchAsync(string resourceVersion, Action<string> progress, CancellationToken cancellationToken) =>
+        WatchEvents.ReadAsync<V1Pod, V1Pod>(
+            onError => client.CoreV1.WatchListPodForAllNamespacesAsync(
+                allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: watchTimeoutSeconds,
+                onError: onError, cancellationToken: cancellationToken),
+            pod => (pod, pod?.Metadata?.ResourceVersion),
+            progress,
+            Resource);
 }

@@ -38,6 +38,32 @@ internal static class ConfigNodes
         return null;
     }
 
+    /// <summary>
+    /// The objects of the array at <paramref name="key"/> with their paths; an entry that is not an object, or lacks
+    /// <paramref name="required"/>, is an <see cref="RuleReasons.InvalidIpam"/> error (the latter still yielded).
+    /// </summary>
+    public static IEnumerable<(string Path, JsonObject Entry)> Entries(
+        JsonObject parent, string key, string path, string example, string required, string requiredHint, FindingList findings)
+    {
+        JsonArray? array = Array(parent, key, path, RuleReasons.InvalidIpam, findings);
+        for (int i = 0; array is not null && i < array.Count; i++)
+        {
+            string at = $"{path}.{key}[{i}]";
+            if (array[i] is not JsonObject entry)
+            {
+                findings.Error(at, RuleReasons.InvalidIpam, $"expected an object {example}, got {Kind(array[i])}");
+                continue;
+            }
+
+            if (entry[required] is null)
+            {
+                findings.Error($"{at}.{required}", RuleReasons.InvalidIpam, $"is required ({requiredHint})");
+            }
+
+            yield return (at, entry);
+        }
+    }
+
     /// <summary>"an object", "a string", "null", ... for messages.</summary>
     public static string Kind(JsonNode? node) => node is null ? "null" : JsonKindText.Of(node.GetValueKind());
 }

@@ -107,21 +107,9 @@ internal static class IpamRules
 
     private static void CheckStatic(JsonObject ipam, string path, FindingList findings)
     {
-        JsonArray? addresses = ConfigNodes.Array(ipam, "addresses", path, RuleReasons.InvalidIpam, findings);
-        for (int i = 0; addresses is not null && i < addresses.Count; i++)
+        foreach ((string at, JsonObject entry) in ConfigNodes.Entries(
+            ipam, "addresses", path, "{\"address\": \"10.1.0.5/24\"}", "address", "an address with its prefix length, e.g. \"10.1.0.5/24\"", findings))
         {
-            string at = $"{path}.addresses[{i}]";
-            if (addresses[i] is not JsonObject entry)
-            {
-                findings.Error(at, RuleReasons.InvalidIpam, $"expected an object {{\"address\": \"10.1.0.5/24\"}}, got {ConfigNodes.Kind(addresses[i])}");
-                continue;
-            }
-
-            if (entry["address"] is null)
-            {
-                findings.Error($"{at}.address", RuleReasons.InvalidIpam, "is required (an address with its prefix length, e.g. \"10.1.0.5/24\")");
-            }
-
             IpPrefix? address = Prefix(entry, "address", at, findings);
             IPAddress? gateway = Address(entry, "gateway", at, findings);
             if (address is { } a)
@@ -133,21 +121,9 @@ internal static class IpamRules
 
     private static void CheckRoutes(JsonObject ipam, string path, FindingList findings)
     {
-        JsonArray? routes = ConfigNodes.Array(ipam, "routes", path, RuleReasons.InvalidIpam, findings);
-        for (int i = 0; routes is not null && i < routes.Count; i++)
+        foreach ((string at, JsonObject route) in ConfigNodes.Entries(
+            ipam, "routes", path, "{\"dst\": \"0.0.0.0/0\"}", "dst", "the destination CIDR, e.g. \"0.0.0.0/0\"", findings))
         {
-            string at = $"{path}.routes[{i}]";
-            if (routes[i] is not JsonObject route)
-            {
-                findings.Error(at, RuleReasons.InvalidIpam, $"expected an object {{\"dst\": \"0.0.0.0/0\"}}, got {ConfigNodes.Kind(routes[i])}");
-                continue;
-            }
-
-            if (route["dst"] is null)
-            {
-                findings.Error($"{at}.dst", RuleReasons.InvalidIpam, "is required (the destination CIDR, e.g. \"0.0.0.0/0\")");
-            }
-
             _ = Prefix(route, "dst", at, findings);
             _ = Address(route, "gw", at, findings);
         }
