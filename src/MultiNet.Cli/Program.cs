@@ -8,39 +8,63 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        return await RunAsync(args, Console.Out, Console.Error, cancel.Token).ConfigureAwait(false);
+    }
+
+    private static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
-            Console.WriteLine("usage:");
-            Console.WriteLine(AttachCommand.Usage);
-            return args.Length == 0 ? 2 : 0;
+            var topic = args.Length > 1 ? CommandTable.Find(args[1]) : null;
+            await (args.Length == 0 ? stderr : stdout).WriteLineAsync(topic?.Usage ?? CommandTable.Overview).ConfigureAwait(false);
+            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
         }
 
+        var command = CommandTable.Find(args[0]);
         try
         {
-            var rest = args[1..];
-            return args[0] switch
+            if (command is null)
             {
-                "attach" => await AttachCommand.RunAsync(CniCommand.Add, rest, Console.Out, CancellationToken.None).ConfigureAwait(false),
-                "detach" => await AttachCommand.RunAsync(CniCommand.Del, rest, Console.Out, CancellationToken.None).ConfigureAwait(false),
-                "check" => await AttachCommand.RunAsync(CniCommand.Check, rest, Console.Out, CancellationToken.None).ConfigureAwait(false),
-                _ => throw new UsageException($"unknown command \"{args[0]}\""),
-            };
+                throw new UsageException($"unknown command \"{args[0]}\"");
+            }
+
+            var rest = args[1..];
+            if (rest.Any(a => a is "-h" or "--help"))
+            {
+                await stdout.WriteLineAsync(command.Usage).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
+            return await command.RunAsync(rest, stdout, stderr, ct).ConfigureAwait(false);
         }
         catch (UsageException e)
         {
-            await Console.Error.WriteLineAsync($"multinetctl: {e.Message}").ConfigureAwait(false);
-            await Console.Error.WriteLineAsync("usage:" + Environment.NewLine + AttachCommand.Usage).ConfigureAwait(false);
-            return 2;
+            await stderr.WriteLineAsync($"multinetctl: {e.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync(command is null
+                ? CommandTable.Overview
+                : $"usage:{Environment.NewLine}{command.Usage}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (InputException e)
+        {
+            await stderr.WriteLineAsync($"multinetctl: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
         }
         catch (CniException e)
         {
-            await Console.Error.WriteLineAsync($"multinetctl: error {(int)e.Code}: {e.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"multinetctl: error {(int)e.Code}: {e.Message}").ConfigureAwait(false);
             if (e.Details is not null)
             {
-                await Console.Error.WriteLineAsync($"  {e.Details}").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"  {e.Details}").ConfigureAwait(false);
             }
 
-            return 1;
+            return ExitCodes.Problems;
         }
     }
 }

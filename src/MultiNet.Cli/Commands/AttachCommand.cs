@@ -37,14 +37,10 @@ internal static class AttachCommand
     {
         var line = new CommandLine(args, Options);
         var netnsPath = NetnsPath(line.Required("netns"));
-        var config = LoadConfig(line.Required("config"));
+        var config = ConfigFile.Load(line.Required("config"));
         var manifests = ManifestFolder.Load(line.All("manifests"));
         var (podNamespace, podName, commandLinePod) = Pod(line, netnsPath);
-        var output = line.Get("output") ?? "status";
-        if (output is not ("status" or "result"))
-        {
-            throw new UsageException($"--output \"{output}\": expected status or result");
-        }
+        var output = line.Choice("output", "status", "result");
 
         if (command == CniCommand.Add && line.Get("pod") is not null
             && await manifests.GetPodAsync(podNamespace!, podName!, ct).ConfigureAwait(false) is null)
@@ -91,33 +87,6 @@ internal static class AttachCommand
     }
 
     private static string NetnsPath(string value) => value.Contains('/', StringComparison.Ordinal) ? value : $"/var/run/netns/{value}";
-
-    private static MultiNetConfig LoadConfig(string path)
-    {
-        byte[] bytes;
-        if (Directory.Exists(path))
-        {
-            throw new UsageException($"--config \"{path}\": is a directory; give the config file");
-        }
-
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"--config \"{path}\": {e.Message}");
-        }
-
-        try
-        {
-            return MultiNetConfigParser.Parse(bytes);
-        }
-        catch (CniException e)
-        {
-            throw e.WithContext($"--config \"{path}\"");
-        }
-    }
 
     private static (string? Namespace, string? Name, PodInfo? Pod) Pod(CommandLine line, string netnsPath)
     {

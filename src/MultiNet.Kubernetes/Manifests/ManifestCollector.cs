@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MultiNet.Attachments.Cluster;
 using MultiNet.Cni.Protocol;
@@ -27,53 +26,31 @@ internal sealed class ManifestCollector
         var documents = ManifestFileReader.Read(path);
         for (var i = 0; i < documents.Count; i++)
         {
-            AddObject(documents[i], $"manifest \"{path}\": document {i + 1}", impliedApiVersion: null, impliedKind: null);
+            foreach (var found in ManifestObjectWalker.Walk(documents[i]))
+            {
+                AddObject(found, $"manifest \"{path}\": document {i + 1}");
+            }
         }
     }
 
-    private void AddObject(JsonNode? node, string context, string? impliedApiVersion, string? impliedKind)
+    private void AddObject(ManifestObjectWalker.Found found, string context)
     {
-        // Anything that is not a Kubernetes object (a scalar, a values file, another tool's config) is not ours to judge.
-        if (node is not JsonObject item)
+        if (found.ItemPath is not null)
         {
-            return;
+            context = $"{context}: {found.ItemPath}";
         }
 
-        var apiVersion = TextOrNull(item["apiVersion"]) ?? impliedApiVersion;
-        var kind = TextOrNull(item["kind"]) ?? impliedKind;
-        if (kind is null)
+        if (found.Kind == NetworkAttachmentDefinitionMapper.Kind && found.ApiVersion == NetworkAttachmentDefinitionMapper.ApiVersion)
         {
-            return;
-        }
-
-        if (kind.EndsWith("List", StringComparison.Ordinal) && item["items"] is JsonArray items)
-        {
-            AddList(items, context, apiVersion, kind);
-            return;
-        }
-
-        if (kind == NetworkAttachmentDefinitionMapper.Kind && apiVersion == NetworkAttachmentDefinitionMapper.ApiVersion)
-        {
-            var network = NetworkAttachmentDefinitionMapper.FromJson(item, context);
+            var network = NetworkAttachmentDefinitionMapper.FromJson(found.Item, context);
             Claim($"network \"{network.Namespace}/{network.Name}\"", context);
             Networks.Add(network);
         }
-        else if (kind == PodKind && apiVersion == PodApiVersion)
+        else if (found.Kind == PodKind && found.ApiVersion == PodApiVersion)
         {
-            var pod = PodInfoMapper.FromJson(item, context);
+            var pod = PodInfoMapper.FromJson(found.Item, context);
             Claim($"pod \"{pod.Namespace}/{pod.Name}\"", context);
             Pods.Add(pod);
-        }
-    }
-
-    private void AddList(JsonArray items, string context, string? apiVersion, string kind)
-    {
-        // A typed list (PodList, NetworkAttachmentDefinitionList) from the API leaves kind and apiVersion off its items.
-        var itemKind = kind == "List" ? null : kind[..^"List".Length];
-        var itemApiVersion = itemKind is null ? null : apiVersion;
-        for (var i = 0; i < items.Count; i++)
-        {
-            AddObject(items[i], $"{context}: items[{i}]", itemApiVersion, itemKind);
         }
     }
 
@@ -86,7 +63,4 @@ internal sealed class ManifestCollector
 
         _origins[what] = context;
     }
-
-    private static string? TextOrNull(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

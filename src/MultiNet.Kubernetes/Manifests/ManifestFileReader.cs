@@ -1,16 +1,35 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MultiNet.Cni.Protocol;
 
 namespace MultiNet.Kubernetes.Manifests;
 
-/// <summary>Reads one manifest file into its documents: JSON for <c>*.json</c>, (multi-document) YAML otherwise.</summary>
+/// <summary>
+/// Reads one manifest file into its documents: a JSON stream (one or more values) for <c>*.json</c>,
+/// (multi-document) YAML otherwise.
+/// </summary>
 internal static class ManifestFileReader
 {
-    private static readonly JsonDocumentOptions JsonOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonReaderOptions JsonOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        AllowMultipleValues = true,
+    };
 
-    /// <summary>Returns the documents of <paramref name="path"/> in order; an empty YAML document is null.</summary>
+    /// <summary>Returns the documents of <paramref name="path"/> in order; an empty YAML document is null. Throws on the first error.</summary>
     public static IReadOnlyList<JsonNode?> Read(string path)
+    {
+        var read = ReadUntilError(path);
+        return read.Error is null ? read.Documents : throw read.Error;
+    }
+
+    /// <summary>
+    /// Returns the documents up to the first syntax error and that error. A file that cannot be read at all throws
+    /// <see cref="CniException"/> (<see cref="CniErrorCode.IoFailure"/>).
+    /// </summary>
+    public static ManifestDocuments ReadUntilError(string path)
     {
         string text;
         try
@@ -22,26 +41,50 @@ internal static class ManifestFileReader
             throw new CniException(CniErrorCode.IoFailure, $"manifest \"{path}\": cannot read: {e.Message}", null, e);
         }
 
-        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        return ParseUntilError(text, path);
+    }
+
+    /// <summary>
+    /// Parses manifest text named <paramref name="source"/> in errors: a JSON stream when the name ends in <c>.json</c>,
+    /// else YAML (which also reads JSON objects).
+    /// </summary>
+    public static ManifestDocuments ParseUntilError(string text, string source)
+    {
+        if (source.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            return [ParseJson(text, path)];
+            return ParseJson(text, source);
         }
 
         using var reader = new StringReader(text);
-        return YamlDocumentReader.ReadAll(reader, path);
+        return YamlDocumentReader.ReadUntilError(reader, source);
     }
 
-    private static JsonNode? ParseJson(string text, string path)
+    private static ManifestDocuments ParseJson(string text, string path)
     {
+        var documents = new List<JsonNode?>();
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), JsonOptions);
         try
         {
-            return JsonNode.Parse(text, documentOptions: JsonOptions);
+            while (reader.Read())
+            {
+                documents.Add(JsonNode.Parse(ref reader));
+            }
         }
         catch (JsonException e)
         {
             var position = e.LineNumber is { } line ? $"line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}: " : "";
-            throw new CniException(CniErrorCode.InvalidConfig, $"manifest \"{path}\": document 1: {position}{BareMessage(e.Message)}", null, e);
+            var problem = $"{position}{BareMessage(e.Message)}";
+            var document = documents.Count + 1;
+            return new ManifestDocuments(documents)
+            {
+                Error = new CniException(CniErrorCode.InvalidConfig, $"manifest \"{path}\": document {document}: {problem}", null, e),
+                ErrorDocument = document,
+                Problem = problem,
+            };
         }
+
+        // An empty .json file holds no object, like an empty YAML document.
+        return new ManifestDocuments(documents.Count == 0 ? [null] : documents);
     }
 
     // System.Text.Json appends "Path: $ | LineNumber: 0 | BytePositionInLine: 5." — the position is already said, once and 1-based.

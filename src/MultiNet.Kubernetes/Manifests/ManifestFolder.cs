@@ -13,8 +13,6 @@ public sealed class ManifestFolder : IPodSource, INetworkDefinitionSource, IPodS
     /// <summary>Annotation the engine writes on the pod.</summary>
     private const string NetworkStatusAnnotation = "k8s.v1.cni.cncf.io/network-status";
 
-    private static readonly string[] ManifestExtensions = [".yaml", ".yml", ".json"];
-
     private readonly Lock _gate = new();
     private readonly Dictionary<string, NetworkAttachmentDefinition> _networks;
     private readonly List<string> _podOrder;
@@ -135,20 +133,9 @@ public sealed class ManifestFolder : IPodSource, INetworkDefinitionSource, IPodS
         return Task.CompletedTask;
     }
 
-    private static IEnumerable<string> ExpandPath(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            return Directory.EnumerateFiles(path)
-                .Where(file => ManifestExtensions.Any(ext => file.EndsWith(ext, StringComparison.OrdinalIgnoreCase)))
-                .Order(StringComparer.Ordinal)
-                .ToList();
-        }
-
-        return File.Exists(path)
-            ? [path]
-            : throw new CniException(CniErrorCode.IoFailure, $"manifest path \"{path}\": no such file or directory");
-    }
+    private static IEnumerable<string> ExpandPath(string path) => path == "-"
+        ? throw new CniException(CniErrorCode.IoFailure, "manifest path \"-\": standard input is not read here; give a file or directory")
+        : ManifestScanner.ExpandPath(path, recursive: false);
 
     private static string Key(string ns, string name) => $"{ns}/{name}";
 }

@@ -17,6 +17,7 @@ internal sealed class YamlDocumentReader
     private readonly string _source;
     private readonly Dictionary<string, JsonNode?> _anchors = new(StringComparer.Ordinal);
     private int _document;
+    private string? _problem;
 
     private YamlDocumentReader(TextReader reader, string source)
     {
@@ -25,9 +26,18 @@ internal sealed class YamlDocumentReader
     }
 
     /// <summary>Reads every document; an empty document yields null. <paramref name="source"/> names the file in errors.</summary>
-    public static IReadOnlyList<JsonNode?> ReadAll(TextReader reader, string source) => new YamlDocumentReader(reader, source).ReadAll();
+    public static IReadOnlyList<JsonNode?> ReadAll(TextReader reader, string source)
+    {
+        var read = ReadUntilError(reader, source);
+        return read.Error is null ? read.Documents : throw read.Error;
+    }
 
-    private List<JsonNode?> ReadAll()
+    /// <summary>
+    /// Reads documents up to the first syntax error: the documents before it are kept, so a checker can still judge them.
+    /// </summary>
+    public static ManifestDocuments ReadUntilError(TextReader reader, string source) => new YamlDocumentReader(reader, source).ReadAll();
+
+    private ManifestDocuments ReadAll()
     {
         var documents = new List<JsonNode?>();
         try
@@ -42,17 +52,21 @@ internal sealed class YamlDocumentReader
                 Expect<DocumentEnd>();
             }
         }
+        catch (CniException e)
+        {
+            return Failed(documents, e);
+        }
         catch (YamlException e)
         {
-            throw Error(e.Start, Lower(e.Message), e);
+            return Failed(documents, Error(e.Start, Lower(e.Message), e));
         }
         catch (InvalidOperationException e)
         {
             // YamlDotNet 18 fails this way on some unterminated flow collections; the last event is the best position we have.
-            throw Error(_parser.Current?.Start ?? Mark.Empty, "unexpected content (an unclosed '[' or '{'?)", e);
+            return Failed(documents, Error(_parser.Current?.Start ?? Mark.Empty, "unexpected content (an unclosed '[' or '{'?)", e));
         }
 
-        return documents;
+        return new ManifestDocuments(documents);
     }
 
     private JsonNode? ReadNode()
@@ -169,11 +183,15 @@ internal sealed class YamlDocumentReader
         }
     }
 
+    private ManifestDocuments Failed(List<JsonNode?> documents, CniException error) =>
+        new(documents) { Error = error, ErrorDocument = Math.Max(_document, 1), Problem = _problem };
+
     private CniException Error(Mark at, string message, Exception? inner = null)
     {
         var document = Math.Max(_document, 1);
         var position = at.Line > 0 ? $"line {at.Line}, column {at.Column}: " : "";
-        return new CniException(CniErrorCode.InvalidConfig, $"manifest \"{_source}\": document {document}: {position}{message}", null, inner);
+        _problem = $"{position}{message}";
+        return new CniException(CniErrorCode.InvalidConfig, $"manifest \"{_source}\": document {document}: {_problem}", null, inner);
     }
 
     private static string Lower(string message) =>
