@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MultiNet.Plugin.Tests.Integration;
 using MultiNet.Testing.Node;
+using Xunit;
 
 namespace MultiNet.Plugin.Tests.Faults;
 
@@ -14,6 +15,24 @@ internal static class FaultHarness
 {
     /// <summary>The modes every cell runs in.</summary>
     public static IReadOnlyList<PluginMode> Modes { get; } = [PluginMode.Thin];
+
+    /// <summary><see cref="Modes"/> as theory data.</summary>
+    public static TheoryData<PluginMode> ModeData => [.. Modes];
+
+    /// <summary>Every mode with every value.</summary>
+    public static TheoryData<PluginMode, string> Cells(params string[] values)
+    {
+        var data = new TheoryData<PluginMode, string>();
+        foreach (var mode in Modes)
+        {
+            foreach (var value in values)
+            {
+                data.Add(mode, value);
+            }
+        }
+
+        return data;
+    }
 
     /// <summary>The name of the faulty script plugin placed in the harness's binDir.</summary>
     public const string FaultyType = "mnf-faulty";
