@@ -141,10 +141,12 @@ internal sealed class ThinModeHarness : IAsyncDisposable
         return config.ToJsonString();
     }
 
-    public Task<PluginProcess.Outcome> RunAsync(string command, bool withKubernetes = true, string? config = null, string? netns = "")
+    /// <summary>Runs <paramref name="binary"/> (the published multinet when null) as the runtime would.</summary>
+    public Task<PluginProcess.Outcome> RunAsync(string command, bool withKubernetes = true, string? config = null, string? netns = "",
+        string? binary = null)
     {
         var env = PluginProcess.Env(command, ContainerId, netns == "" ? Node.NetnsPath : netns, "eth0", PodNamespace, PodName, PodUid);
-        return PluginProcess.RunAsync(env, config ?? Config(withKubernetes));
+        return PluginProcess.RunAsync(env, config ?? Config(withKubernetes), binary);
     }
 
     public string Log => File.Exists(Path.Combine(Node.Root, "multinet.log")) ? File.ReadAllText(Path.Combine(Node.Root, "multinet.log")) : "";
