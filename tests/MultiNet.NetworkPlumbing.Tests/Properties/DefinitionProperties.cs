@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CsCheck;
+using MultiNet.Cni.Tests.Properties;
 using FluentAssertions;
 using MultiNet.Cni.Protocol;
 using MultiNet.NetworkPlumbing.Definitions;
@@ -28,7 +29,7 @@ public sealed class DefinitionProperties
         var confDir = Directory.CreateTempSubdirectory("multinet-props-").FullName;
         try
         {
-            Gen.OneOf(Generators.Hostile, Generators.Mutated(ValidConfig), ValidConfig).Sample(config =>
+            Gen.OneOf(FuzzText.Hostile, FuzzText.Mutated(ValidConfig), ValidConfig).Sample(config =>
             {
                 var nad = new NetworkAttachmentDefinition { Namespace = "team-a", Name = "net-a", Config = config };
                 try

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CsCheck;
+using MultiNet.Cni.Tests.Properties;
 using FluentAssertions;
 using MultiNet.Cni.Protocol;
 using MultiNet.NetworkPlumbing.Status;
@@ -54,7 +55,7 @@ public sealed class NetworkStatusProperties
 
     [Fact]
     public void FromAnnotation_AnyTextOrMutatedStatus_ReadsOrThrowsOnlyDecodeFailure() =>
-        Gen.OneOf(Generators.Hostile, Generators.Mutated(Status.Array[1, 3].Select(NetworkStatusBuilder.ToAnnotation))).Sample(text =>
+        Gen.OneOf(FuzzText.Hostile, FuzzText.Mutated(Status.Array[1, 3].Select(NetworkStatusBuilder.ToAnnotation))).Sample(text =>
         {
             try
             {

@@ -1,4 +1,5 @@
 using CsCheck;
+using MultiNet.Cni.Tests.Properties;
 using FluentAssertions;
 using MultiNet.Cni.Protocol;
 using MultiNet.NetworkPlumbing.Selection;
@@ -16,16 +17,16 @@ public sealed class SelectionParserProperties
 
     [Fact]
     public void Parse_AnyText_ReturnsElementsOrThrowsOnlyASelectionError() =>
-        Generators.Hostile.Sample(text => ParsesOrFailsCleanly(() => NetworkSelectionParser.Parse(text, "team-a")), iter: 10_000);
+        FuzzText.Hostile.Sample(text => ParsesOrFailsCleanly(() => NetworkSelectionParser.Parse(text, "team-a")), iter: 10_000);
 
     [Fact]
     public void Parse_ValidJsonMutatedByOneCharacter_ReturnsElementsOrThrowsOnlyASelectionError() =>
-        Generators.Mutated(GeneratedSelection.List.Select(l => JsonArrayOf(l))).Sample(
+        FuzzText.Mutated(GeneratedSelection.List.Select(l => JsonArrayOf(l))).Sample(
             text => ParsesOrFailsCleanly(() => NetworkSelectionParser.Parse(text, "team-a")), iter: 5_000);
 
     [Fact]
     public void ParseDefaultNetwork_AnyText_ReturnsOneElementOrThrowsOnlyASelectionError() =>
-        Gen.OneOf(Generators.Hostile, Generators.Mutated(Generators.Label)).Sample(text => ParsesOrFailsCleanly(() =>
+        Gen.OneOf(FuzzText.Hostile, FuzzText.Mutated(Generators.Label)).Sample(text => ParsesOrFailsCleanly(() =>
         {
             if (string.IsNullOrWhiteSpace(text))
             {
