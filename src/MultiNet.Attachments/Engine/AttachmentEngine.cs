@@ -48,10 +48,11 @@ public sealed class AttachmentEngine
 
         var plan = await Planner(config).PlanAsync(env, pod, ct).ConfigureAwait(false);
         EngineLog.Planned(_logger, plan.ContainerId, pod.Label(plan.ContainerId), plan.Attachments.Count);
+        EnsureInterfacesFree(plan);
+
         var store = new CheckpointStore(config.CniDir);
         var executor = new AttachmentExecutor(_runner, store, config, _logger);
         await TearDownLeftoverAsync(store, executor, env).ConfigureAwait(false);
-        EnsureInterfacesFree(plan);
 
         var checkpoint = new Checkpoint(plan);
         store.Write(checkpoint);
@@ -212,14 +213,13 @@ public sealed class AttachmentEngine
     private async Task TearDownLeftoverAsync(CheckpointStore store, AttachmentExecutor executor, CniEnvironment env)
     {
         // An ADD for a container that still has a checkpoint (a crashed ADD, or a runtime that skipped DEL):
-        // undo the old attachments first so none of them leaks, and none of their interfaces blocks this ADD. Their
-        // interfaces are removed only from the namespace they were added to, never from a new one.
+        // undo the old attachments first so none of them leaks. (Their interfaces, if still there, already failed
+        // this ADD with 105, which leaves a live pod alone; the runtime's DEL then clears everything.)
         store.RemoveTempFiles(env.ContainerId!);
         var leftover = store.Read(env.ContainerId!);
         if (leftover is not null)
         {
-            var netns = string.Equals(leftover.Plan.NetNs, env.NetNs, StringComparison.Ordinal) ? env.NetNs : null;
-            await executor.RollbackAsync(leftover, env with { NetNs = netns }, leftover.Plan.Attachments.Count - 1).ConfigureAwait(false);
+            await executor.RollbackAsync(leftover, env with { NetNs = null }, leftover.Plan.Attachments.Count - 1).ConfigureAwait(false);
         }
     }
 

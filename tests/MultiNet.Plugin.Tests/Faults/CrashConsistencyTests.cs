@@ -59,7 +59,19 @@ public sealed class CrashConsistencyTests
         }, point == CrashPoint.ResultWrite);
         if (retryAdd)
         {
-            FaultAssertions.Attached(h, await h.RunAsync("ADD"), "eth0", "net1", "net2");
+            // A runtime that retries ADD without DEL: on a clean netns it works; over the crashed ADD's interfaces it
+            // fails with 105 (a live pod is never torn down by a duplicate ADD) and the DEL below clears everything.
+            var again = await h.RunAsync("ADD");
+            if (point == CrashPoint.PlanWrite)
+            {
+                FaultAssertions.Attached(h, again, "eth0", "net1", "net2");
+            }
+            else
+            {
+                again.Json["code"]!.GetValue<int>().Should().Be(105, FaultAssertions.Context(h, again));
+                again.Json["msg"]!.GetValue<string>().Should().Contain("\"eth0\" already exists");
+                new CheckpointStore(h.Node.CniDir).Read(h.ContainerId).Should().NotBeNull("the crashed ADD's checkpoint stays for DEL");
+            }
         }
 
         await FaultAssertions.DelSucceedsAndNothingLeakedAsync(h);
