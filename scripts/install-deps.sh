@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 need_apt=()
 [ -x /usr/lib/cni/bridge ] || need_apt+=(containernetworking-plugins)
 command -v ip >/dev/null 2>&1 || need_apt+=(iproute2)
+# The crash-consistency tests kill multinet inside a checkpoint write with strace's fault injection.
+command -v strace >/dev/null 2>&1 || need_apt+=(strace)
 # NativeAOT links with clang (or gcc) and needs zlib.
 command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need_apt+=(clang)
 [ -e /usr/lib/x86_64-linux-gnu/libz.so ] || [ -e /usr/lib/aarch64-linux-gnu/libz.so ] || need_apt+=(zlib1g-dev)

@@ -64,8 +64,9 @@ internal sealed class ThinApiClient : IPodSource, INetworkDefinitionSource, IPod
             case 404:
                 ThinApiLog.StatusPodGone(_logger, pod.Namespace, pod.Name);
                 return;
-            case 409 when pod.Uid.Length > 0:
-                // The uid in the patch is a precondition: a 409 means a new pod now has this name.
+            case 409 when pod.Uid.Length > 0 && IsUidPreconditionFailure(response):
+                // The uid in the patch is a precondition: this 409 means a new pod now has this name. Any other
+                // conflict is an error like any other (the status was not written).
                 ThinApiLog.StatusPodReplaced(_logger, pod.Namespace, pod.Name, pod.Uid);
                 return;
             default:
@@ -103,6 +104,9 @@ internal sealed class ThinApiClient : IPodSource, INetworkDefinitionSource, IPod
 
     /// <inheritdoc />
     public void Dispose() => _transport.Dispose();
+
+    private static bool IsUidPreconditionFailure(ApiResponse response) =>
+        ApiResponse.Describe(response.StatusCode, response.Body).Contains("Precondition failed: UID", StringComparison.Ordinal);
 
     private static string PodPath(string ns, string name) =>
         $"/api/v1/namespaces/{ApiCall.Segment(ns)}/pods/{ApiCall.Segment(name)}";

@@ -100,6 +100,21 @@ public sealed class CheckpointStore(string directory)
             .Select(n => n![..^Extension.Length])];
     }
 
+    /// <summary>
+    /// Removes the temp files a killed writer left for one container. Only for a caller that owns the container: the
+    /// runtime never runs two operations on one container at once, so any such file is a dead writer's.
+    /// </summary>
+    public void RemoveTempFiles(string containerId)
+    {
+        if (System.IO.Directory.Exists(Directory))
+        {
+            foreach (var file in System.IO.Directory.EnumerateFiles(Directory, $".{containerId}.*.tmp"))
+            {
+                TryDelete(file);
+            }
+        }
+    }
+
     /// <summary>Removes temp files a killed writer left behind (older than <paramref name="age"/>); returns how many.</summary>
     public int RemoveStaleTempFiles(TimeSpan age, DateTimeOffset now)
     {

@@ -109,7 +109,7 @@ public static class MultiNetConfigParser
     {
         null => null,
         JsonValue v when v.TryGetValue<double>(out var d) && d > 0 && d <= 3600 => TimeSpan.FromSeconds(d),
-        _ => throw Invalid(key, "expected a number of seconds between 0 and 3600"),
+        _ => throw Invalid(key, "expected a number of seconds above 0 and at most 3600"),
     };
 
     private static List<JsonObject> ObjectArray(JsonObject obj, string key)

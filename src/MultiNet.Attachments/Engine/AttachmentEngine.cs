@@ -76,6 +76,8 @@ public sealed class AttachmentEngine
     public async Task DelAsync(CniEnvironment env, MultiNetConfig config, CancellationToken ct)
     {
         var store = new CheckpointStore(config.CniDir);
+        // A writer killed between create and rename (a crashed ADD) left a temp file that only this DEL will look at.
+        store.RemoveTempFiles(env.ContainerId!);
         var checkpoint = store.Read(env.ContainerId!);
         if (checkpoint is null)
         {
@@ -211,7 +213,9 @@ public sealed class AttachmentEngine
     private async Task TearDownLeftoverAsync(CheckpointStore store, AttachmentExecutor executor, CniEnvironment env)
     {
         // An ADD for a container that still has a checkpoint (a crashed ADD, or a runtime that skipped DEL):
-        // undo the old attachments first so none of them leaks.
+        // undo the old attachments first so none of them leaks. (Their interfaces, if still there, already failed
+        // this ADD with 105, which leaves a live pod alone; the runtime's DEL then clears everything.)
+        store.RemoveTempFiles(env.ContainerId!);
         var leftover = store.Read(env.ContainerId!);
         if (leftover is not null)
         {

@@ -1,5 +1,6 @@
 using MultiNet.Attachments.Cluster;
 using MultiNet.Cni.Protocol;
+using MultiNet.NetworkPlumbing.Validation;
 
 namespace MultiNet.Attachments.Engine;
 
@@ -14,6 +15,7 @@ internal sealed class PodContextLoader(IPodSource? pods)
     public async Task<PodContext> LoadForAddAsync(CniEnvironment env, CancellationToken ct)
     {
         var context = FromArgs(env);
+        RequireValidIdentity(context);
         if (pods is null || context.Namespace is null || context.Name is null)
         {
             return context;
@@ -43,6 +45,27 @@ internal sealed class PodContextLoader(IPodSource? pods)
             DelegateArgs = DelegateArgs(args, env.ContainerId),
         };
     }
+
+    // A name that Kubernetes would never accept cannot be looked up (it would read as "pod gone" and attach the
+    // cluster network only) and must not reach an API path. DEL does not check: it must always be able to clean up.
+    private static void RequireValidIdentity(PodContext context)
+    {
+        var problem = context.Namespace is { } ns && DnsLabel.Problem(ns) is { } nsProblem
+            ? $"K8S_POD_NAMESPACE \"{ns}\" {nsProblem}"
+            : context.Name is { } name && PodNameProblem(name) is { } nameProblem
+                ? $"K8S_POD_NAME \"{name}\" {nameProblem}"
+                : null;
+        if (problem is not null)
+        {
+            throw new CniException(CniErrorCode.InvalidEnvironment, $"environment variable CNI_ARGS: {problem}");
+        }
+    }
+
+    // Pod names are DNS-1123 subdomains: dot-separated labels, 253 characters at most.
+    private static string? PodNameProblem(string name) =>
+        name.Length > 253 ? "is longer than 253 characters"
+        : name.Split('.').All(DnsLabel.IsValid) ? null
+        : "is not a DNS-1123 subdomain (lowercase letters, digits, '-' and '.')";
 
     private static List<KeyValuePair<string, string>> DelegateArgs(IReadOnlyList<KeyValuePair<string, string>> args, string? containerId)
     {

@@ -79,9 +79,18 @@ internal sealed class AttachmentExecutor(ConflistRunner runner, CheckpointStore 
         for (var i = Math.Min(last, plan.Attachments.Count - 1); i >= 0; i--)
         {
             var attachment = plan.Attachments[i];
+            var invocation = DelegateInvocations.For(config, env, plan, attachment);
+            if (checkpoint.Results[i] is null && UnrunnablePlugin(attachment, invocation) is { } reason)
+            {
+                // Its ADD failed before the plugin could start (a rollback that failed elsewhere kept the checkpoint):
+                // nothing of it exists, and retrying a plugin that cannot run would fail this DEL forever.
+                EngineLog.DetachSkipped(logger, plan.ContainerId, attachment.NetworkName, attachment.IfName, reason);
+                DeviceInfoFiles.Remove(attachment);
+                continue;
+            }
+
             try
             {
-                var invocation = DelegateInvocations.For(config, env, plan, attachment);
                 await runner.DelAsync(attachment.Config, invocation, CapabilityArgs(attachment), checkpoint.Results[i], ct).ConfigureAwait(false);
                 DeviceInfoFiles.Remove(attachment);
             }
@@ -114,6 +123,25 @@ internal sealed class AttachmentExecutor(ConflistRunner runner, CheckpointStore 
                 throw e.WithContext($"network \"{attachment.NetworkName}\" (interface {attachment.IfName})");
             }
         }
+    }
+
+    /// <summary>Why a plugin of the attachment's list cannot be run (no such binary, a refused type), or null.</summary>
+    private static string? UnrunnablePlugin(PlannedAttachment attachment, DelegateInvocation invocation)
+    {
+        var locator = new PluginLocator(invocation.PluginDirs);
+        foreach (var plugin in attachment.Config.Plugins)
+        {
+            try
+            {
+                locator.Find(plugin["type"] is JsonValue v && v.TryGetValue<string>(out var type) ? type : "");
+            }
+            catch (CniException e)
+            {
+                return e.Message;
+            }
+        }
+
+        return null;
     }
 
     private static Dictionary<string, JsonNode?> CapabilityArgs(PlannedAttachment attachment) =>

@@ -66,6 +66,9 @@ internal sealed class AttachmentPlanner(MultiNetConfig config, ClusterAccess clu
         if (overrideAnnotation is not null)
         {
             var element = NetworkSelectionParser.ParseDefaultNetwork(overrideAnnotation, config.MultusNamespace);
+            // The override replaces the cluster network, so isolation applies to it too (before any lookup); the
+            // administrator's multusNamespace, where Multus alone looks for it, stays allowed.
+            new NamespaceIsolationRule(config).Check(pod, element, config.MultusNamespace);
             result.Add(new NetworkRequest(await resolver.ResolveDefinitionAsync(element.Namespace, element.Name, ct).ConfigureAwait(false), null));
         }
         else if (config.ClusterNetwork is not null)

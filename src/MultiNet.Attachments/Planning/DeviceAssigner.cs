@@ -29,7 +29,14 @@ internal sealed class DeviceAssigner(IDeviceAllocationSource? source, PodInfo? p
 
         if (!_byResource.TryGetValue(resource, out var entry))
         {
-            entry = (await source.GetDeviceIdsAsync(pod, resource, ct).ConfigureAwait(false), 0);
+            try
+            {
+                entry = (await source.GetDeviceIdsAsync(pod, resource, ct).ConfigureAwait(false), 0);
+            }
+            catch (CniException e)
+            {
+                throw e.WithContext($"network \"{network.StatusName}\"");
+            }
         }
 
         if (entry.Next >= entry.Ids.Count)

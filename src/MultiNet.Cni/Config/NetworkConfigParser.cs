@@ -76,6 +76,7 @@ internal static class NetworkConfigParser
         {
             var plugin = array[i] as JsonObject ?? throw Error(name, $"plugins[{i}]: must be an object");
             RequireType(plugin, name, $"plugins[{i}]: ");
+            RequireCapabilityMap(plugin, name, $"plugins[{i}]: ");
             plugins[i] = plugin;
         }
 
@@ -92,6 +93,7 @@ internal static class NetworkConfigParser
         }
 
         RequireType(obj, name, string.Empty);
+        RequireCapabilityMap(obj, name, string.Empty);
         return obj;
     }
 
@@ -106,6 +108,22 @@ internal static class NetworkConfigParser
         if (type is not JsonValue v || v.GetValueKind() != JsonValueKind.String || v.GetValue<string>().Length == 0)
         {
             throw Error(name, $"{where}field \"type\" must be a non-empty string, got {type.ToJsonString()}");
+        }
+    }
+
+    // The runtime reads capabilities to pass runtimeConfig (spec: a map of capability names to booleans); a plugin
+    // would refuse anything else only after the interfaces before it were already set up.
+    private static void RequireCapabilityMap(JsonObject plugin, string name, string where)
+    {
+        var node = plugin["capabilities"];
+        if (node is null)
+        {
+            return;
+        }
+
+        if (node is not JsonObject caps || caps.Any(c => c.Value?.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False)))
+        {
+            throw Error(name, $"{where}field \"capabilities\" must map capability names to true or false, got {node.ToJsonString()}");
         }
     }
 

@@ -30,7 +30,8 @@ public sealed class PluginProcessRunner
     /// <summary>
     /// Executes <paramref name="pluginPath"/> with <paramref name="command"/> and returns its stdout. A non-zero
     /// exit becomes a <see cref="CniException"/> carrying the plugin's own code, message and details; a plugin
-    /// that outlives <see cref="DelegateInvocation.Timeout"/> is killed with its children (code 102).
+    /// that outlives <see cref="DelegateInvocation.Timeout"/> is killed with its children and every process still holding its
+    /// stdout or stderr (code 102).
     /// </summary>
     public async Task<byte[]> ExecAsync(
         string pluginPath,
@@ -186,5 +187,8 @@ public sealed class PluginProcessRunner
         {
             // Gone between the check and the signal.
         }
+
+        PipeHolders.KillAll(process.StandardOutput.BaseStream);
+        PipeHolders.KillAll(process.StandardError.BaseStream);
     }
 }

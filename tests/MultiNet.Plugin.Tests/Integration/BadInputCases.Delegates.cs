@@ -66,7 +66,7 @@ internal static partial class BadInputCases
         cases["delegate: second plugin of a list fails"] = new(102, ["\"team-a/half\"", $"\"{BadPlugin}\" (2 of 2)", "exited with code 2"], h =>
         {
             ScriptPlugins.FailingOnAdd(h, BadPlugin, "exit 2");
-            var macvlan = h.Macvlan("198.18.2.0/24");
+            var macvlan = h.Macvlan("198.18.162.0/24");
             macvlan.Remove("cniVersion");
             h.AddNad("half", new JsonObject
             {
@@ -92,7 +92,7 @@ internal static partial class BadInputCases
         {
             ScriptPlugins.FailingOnAdd(h, BadPlugin, "echo 'not a result'");
             h.ClusterDelegate = Conf($$"""{"cniVersion": "1.0.0", "name": "cluster", "type": "{{BadPlugin}}"}""");
-            h.AddNad("net-a", h.Macvlan("198.18.2.0/24"));
+            h.AddNad("net-a", h.Macvlan("198.18.162.0/24"));
             h.AddPod("net-a");
         });
     }

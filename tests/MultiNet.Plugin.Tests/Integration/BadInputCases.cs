@@ -20,23 +20,23 @@ internal static partial class BadInputCases
             ["annotation: malformed JSON"] = Annotation("""[{"name": "net-a" """, "invalid JSON"),
             ["annotation: JSON that is not an array"] = Annotation("""{"name": "net-a"}""", "array"),
             ["annotation: unknown field"] = Annotation("""[{"name": "net-a", "interfce": "x0"}]""", "\"net-a\"", "\"interfce\""),
-            ["annotation: field of the wrong type"] = Annotation("""[{"name": "net-a", "ips": "198.18.2.10/24"}]""", "\"net-a\"", "\"ips\""),
+            ["annotation: field of the wrong type"] = Annotation("""[{"name": "net-a", "ips": "198.18.162.10/24"}]""", "\"net-a\"", "\"ips\""),
             ["annotation: element without a name"] = Annotation("""[{"interface": "x0"}]""", "\"name\"", "required"),
             ["annotation: key given twice"] = Annotation("""[{"name": "net-a", "mac": "02:00:00:00:00:01", "mac": "02:00:00:00:00:02"}]""", "mac"),
-            ["annotation: bad IP"] = Annotation("""[{"name": "net-a", "ips": ["198.18.2.300/24"]}]""", "\"net-a\"", "ips[0]", "198.18.2.300/24"),
+            ["annotation: bad IP"] = Annotation("""[{"name": "net-a", "ips": ["198.18.162.300/24"]}]""", "\"net-a\"", "ips[0]", "198.18.162.300/24"),
             ["annotation: bad MAC"] = Annotation("""[{"name": "net-a", "mac": "zz:1"}]""", "\"net-a\"", "\"mac\"", "zz:1"),
             ["annotation: bad infiniband GUID"] = Annotation("""[{"name": "net-a", "infiniband-guid": "not-a-guid"}]""", "\"net-a\"", "infiniband-guid", "not-a-guid"),
             ["annotation: bad port"] = Annotation("""[{"name": "net-a", "portMappings": [{"hostPort": 70000, "containerPort": 80, "protocol": "tcp"}]}]""", "\"net-a\"", "portMappings"),
-            ["annotation: default-route with a prefix"] = Annotation("""[{"name": "net-a", "default-route": ["198.18.2.0/24"]}]""", "\"net-a\"", "default-route"),
+            ["annotation: default-route with a prefix"] = Annotation("""[{"name": "net-a", "default-route": ["198.18.162.0/24"]}]""", "\"net-a\"", "default-route"),
             ["annotation: ifname over 15 characters"] = Annotation("net-a@abcdefghijklmnop", "\"interface\"", "abcdefghijklmnop"),
             ["annotation: ifname with a slash"] = Annotation("""[{"name": "net-a", "interface": "eth/0"}]""", "\"net-a\"", "\"interface\"", "eth/0"),
             ["annotation: name that is not a DNS label"] = Annotation("Net_A", "\"name\"", "Net_A"),
             ["annotation: empty item"] = Annotation("net-a,,net-b", "\"name\"", "empty"),
             ["annotation: two IPv4 default routes on two networks"] = Annotation(
-                """[{"name": "net-a", "default-route": ["198.18.2.1"]}, {"name": "net-b", "default-route": ["198.18.3.1"]}]""",
+                """[{"name": "net-a", "default-route": ["198.18.162.1"]}, {"name": "net-b", "default-route": ["198.18.163.1"]}]""",
                 "\"net-a\"", "\"net-b\"", "default-route"),
             ["annotation: two IPv4 default routes on one network"] = Annotation(
-                """[{"name": "net-a", "default-route": ["198.18.2.1", "198.18.2.2"]}]""", "\"net-a\"", "default-route"),
+                """[{"name": "net-a", "default-route": ["198.18.162.1", "198.18.162.2"]}]""", "\"net-a\"", "default-route"),
             ["interface: the cluster network's name"] = Selected(105, "net-a@eth0", "\"team-a/net-a\"", "\"eth0\""),
             ["interface: requested twice"] = Selected(105, "net-a@data0, net-b@data0", "\"net-a\"", "\"net-b\"", "\"data0\""),
             ["interface: already in the namespace"] = Selected(105, "net-a@data0", "\"team-a/net-a\"", "\"data0\"", "already exists") with
@@ -49,7 +49,7 @@ internal static partial class BadInputCases
                 },
                 Cleanup = h => Shell.Check("ip", "-n", h.Node.NetnsName, "link", "del", "data0"),
             },
-            ["capability: ips not declared"] = Selected(107, """[{"name": "net-a", "ips": ["198.18.2.10/24"]}]""", "\"team-a/net-a\"", "\"ips\""),
+            ["capability: ips not declared"] = Selected(107, """[{"name": "net-a", "ips": ["198.18.162.10/24"]}]""", "\"team-a/net-a\"", "\"ips\""),
             ["capability: portMappings not declared"] = Selected(107,
                 """[{"name": "net-a", "portMappings": [{"hostPort": 8080, "containerPort": 80, "protocol": "tcp"}]}]""",
                 "\"team-a/net-a\"", "\"portMappings\""),
@@ -60,13 +60,16 @@ internal static partial class BadInputCases
         AddConfigCases(cases);
         AddDelegateCases(cases);
         AddEnvironmentCases(cases);
+        AddSelectionCases(cases);
+        AddArgumentCases(cases);
+        AddMoreDefinitionCases(cases);
         return cases;
     }
 
     private static void ArrangeNads(ThinModeHarness h)
     {
-        h.AddNad("net-a", h.Macvlan("198.18.2.0/24"));
-        h.AddNad("net-b", h.Macvlan("198.18.3.0/24"));
+        h.AddNad("net-a", h.Macvlan("198.18.162.0/24"));
+        h.AddNad("net-b", h.Macvlan("198.18.163.0/24"));
     }
 
     /// <summary>Valid NADs net-a and net-b, the pod selecting them with <paramref name="annotation"/>: code 101.</summary>

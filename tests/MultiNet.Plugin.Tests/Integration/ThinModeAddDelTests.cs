@@ -147,39 +147,6 @@ public sealed class ThinModeAddDelTests
         h.Node.AssertNothingLeaked();
     }
 
-    [RootTheory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(2)]
-    public async Task Add_DelegateFailsAtPosition_RollsBackEverythingAndNamesTheNetwork(int failing)
-    {
-        await using var h = await ThinModeHarness.StartAsync();
-        var bad = ThinModeHarness.FailingTuning();
-        if (failing == 0)
-        {
-            h.ClusterDelegate = h.BridgeConflist("cluster", h.ClusterBridge, "198.18.1.0/24", extraPlugins: bad);
-        }
-
-        h.AddNad("first", failing == 1
-            ? h.BridgeConflist("first", h.Node.BridgeName("f1"), "198.18.2.0/24", extraPlugins: bad)
-            : h.BridgeConflist("first", h.Node.BridgeName("f1"), "198.18.2.0/24"));
-        h.AddNad("second", failing == 2
-            ? h.BridgeConflist("second", h.Node.BridgeName("f2"), "198.18.3.0/24", extraPlugins: bad)
-            : h.BridgeConflist("second", h.Node.BridgeName("f2"), "198.18.3.0/24"));
-        h.AddPod("first, second");
-
-        var add = await h.RunAsync("ADD");
-
-        add.ExitCode.Should().NotBe(0);
-        var expected = new[] { "\"cluster\"", "\"team-a/first\"", "\"team-a/second\"" }[failing];
-        add.Json["msg"]!.GetValue<string>().Should().Contain(expected);
-        h.Node.AssertNothingLeaked();
-        h.NetworkStatus.Should().BeNull("a failed ADD writes no status");
-
-        var del = await h.RunAsync("DEL");
-        del.ExitCode.Should().Be(0, "DEL after a failed ADD is a no-op");
-    }
-
     [RootFact]
     public async Task Del_PodNadAndApiGone_TearsDownFromTheCheckpointAndIsIdempotent()
     {

@@ -10,13 +10,13 @@ namespace MultiNet.Plugin.Tests.Integration;
 /// </summary>
 internal sealed class ThinModeHarness : IAsyncDisposable
 {
-    private ThinModeHarness(TestNetwork node, KubeApiStandIn api)
+    private ThinModeHarness(TestNetwork node, KubeApiStandIn api, string tag)
     {
         Node = node;
         Api = api;
         Kubeconfig = api.WriteKubeconfig(node.Root);
-        ClusterBridge = node.BridgeName("cl");
-        MacvlanMaster = node.AddHostBridge("mv");
+        ClusterBridge = node.BridgeName(tag + "cl");
+        MacvlanMaster = node.AddHostBridge(tag + "mv");
         ContainerId = $"ctr-{node.Id}";
     }
 
@@ -29,6 +29,7 @@ internal sealed class ThinModeHarness : IAsyncDisposable
     public string PodNamespace { get; } = "team-a";
     public string PodName { get; } = "pod-1";
     public string? PodUid { get; private set; }
+    public string ClusterSubnet { get; private set; } = "";
 
     /// <summary>Extra keys merged into the multinet config.</summary>
     public JsonObject ConfigOverrides { get; } = [];
@@ -36,13 +37,19 @@ internal sealed class ThinModeHarness : IAsyncDisposable
     /// <summary>The cluster network's delegate (replace to change it).</summary>
     public JsonObject ClusterDelegate { get; set; } = null!;
 
-    public static async Task<ThinModeHarness> StartAsync()
+    /// <summary>
+    /// Starts a harness; <paramref name="tag"/> prefixes its host bridge names (after "mn") and
+    /// <paramref name="clusterSubnet"/> is the cluster network's range, so suites can keep to their own names and subnets.
+    /// </summary>
+    public static async Task<ThinModeHarness> StartAsync(string clusterSubnet = "198.18.1.0/24", string tag = "")
     {
         var node = new TestNetwork();
         try
         {
-            var harness = new ThinModeHarness(node, await KubeApiStandIn.StartAsync());
-            harness.ClusterDelegate = harness.BridgeConflist("cluster", harness.ClusterBridge, "198.18.1.0/24", "198.18.1.1", defaultRoute: true);
+            var harness = new ThinModeHarness(node, await KubeApiStandIn.StartAsync(), tag);
+            var gateway = clusterSubnet[..clusterSubnet.LastIndexOf('.')] + ".1";
+            harness.ClusterSubnet = clusterSubnet;
+            harness.ClusterDelegate = harness.BridgeConflist("cluster", harness.ClusterBridge, clusterSubnet, gateway, defaultRoute: true);
             return harness;
         }
         catch
@@ -134,10 +141,12 @@ internal sealed class ThinModeHarness : IAsyncDisposable
         return config.ToJsonString();
     }
 
-    public Task<PluginProcess.Outcome> RunAsync(string command, bool withKubernetes = true, string? config = null, string? netns = "")
+    /// <summary>Runs <paramref name="binary"/> (the published multinet when null) as the runtime would.</summary>
+    public Task<PluginProcess.Outcome> RunAsync(string command, bool withKubernetes = true, string? config = null, string? netns = "",
+        string? binary = null)
     {
         var env = PluginProcess.Env(command, ContainerId, netns == "" ? Node.NetnsPath : netns, "eth0", PodNamespace, PodName, PodUid);
-        return PluginProcess.RunAsync(env, config ?? Config(withKubernetes));
+        return PluginProcess.RunAsync(env, config ?? Config(withKubernetes), binary);
     }
 
     public string Log => File.Exists(Path.Combine(Node.Root, "multinet.log")) ? File.ReadAllText(Path.Combine(Node.Root, "multinet.log")) : "";
