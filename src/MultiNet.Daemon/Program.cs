@@ -1,5 +1,7 @@
 using MultiNet.Cni.Protocol;
+using MultiNet.Daemon.CniConfig;
 using MultiNet.Daemon.Configuration;
+using MultiNet.Daemon.Install;
 using MultiNet.Daemon.Server;
 using MultiNet.KubeApi;
 
@@ -12,14 +14,15 @@ namespace MultiNet.Daemon;
 internal static class Program
 {
     private const string DefaultConfigPath = "/etc/multinet/daemon.json";
-    private const string Usage = "usage: multinetd [--config FILE]   (default " + DefaultConfigPath + ")\n";
+    private const string Usage = "usage: multinetd [--config FILE]   (default " + DefaultConfigPath + ")\n"
+        + "       multinetd install --help     (install the plugin, kubeconfig and CNI config on the node)\n";
 
     public static async Task<int> Main(string[] args)
     {
-        // Subcommands dispatch here, before the daemon's own command line, e.g.
-        // case ["install", ..]: return await InstallCommand.RunAsync(args[1..]);
         switch (args)
         {
+            case ["install", .. var rest]:
+                return await InstallCommand.RunAsync(rest, CancellationToken.None).ConfigureAwait(false);
             case ["--help" or "-h"]:
                 Console.Out.Write(Usage);
                 return 0;
@@ -34,8 +37,9 @@ internal static class Program
         try
         {
             var options = DaemonOptionsReader.Read(ConfigPath(args), Environment.GetEnvironmentVariable);
-            host = new DaemonHost(options, Endpoint(options));
-            // Other parts plug in here: host.AddReadinessCheck(...) and host.Services.AddHostedService<T>().
+            var endpoint = Endpoint(options);
+            host = new DaemonHost(options, endpoint);
+            CniConfigRegistration.Register(host, options, endpoint);
         }
         catch (DaemonConfigException e)
         {
