@@ -170,8 +170,9 @@ internal static class NadConfigRules
 
         if (node is not JsonObject caps)
         {
-            findings.Warning($"{path}.capabilities", RuleReasons.InvalidCapabilities,
-                $"expected an object such as {{\"ips\": true}}, got {ConfigNodes.Kind(node)}; it is ignored, so no capability is declared");
+            // The plugin refuses such a NAD (code 7) before any delegate runs, so admission refuses it too.
+            findings.Error($"{path}.capabilities", RuleReasons.InvalidCapabilities,
+                $"expected an object such as {{\"ips\": true}}, got {ConfigNodes.Kind(node)}");
             return;
         }
 
@@ -179,8 +180,8 @@ internal static class NadConfigRules
         {
             if (value?.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
             {
-                findings.Warning($"{path}.capabilities.{name}", RuleReasons.InvalidCapabilities,
-                    $"expected true or false, got {ConfigNodes.Kind(value)}; only true declares the capability");
+                findings.Error($"{path}.capabilities.{name}", RuleReasons.InvalidCapabilities,
+                    $"expected true or false, got {ConfigNodes.Kind(value)}");
             }
         }
     }

@@ -207,10 +207,10 @@ public class NadRulesTests
     [Theory]
     [InlineData("""{"cniVersion":"1.0.0","type":"bridge","capabilities":["ips"]}""", "spec.config.capabilities")]
     [InlineData("""{"cniVersion":"1.0.0","type":"bridge","capabilities":{"ips":"true"}}""", "spec.config.capabilities.ips")]
-    public void Validate_CapabilitiesNotBooleans_Warning(string config, string field)
+    public void Validate_CapabilitiesNotBooleans_ErrorAsThePluginRefusesIt(string config, string field)
     {
         var f = NadRules.Validate(Nad(config)).Should().ContainSingle().Which;
-        f.Should().Be(f with { Severity = RuleSeverity.Warning, Reason = RuleReasons.InvalidCapabilities, Field = field });
+        f.Should().Be(f with { Severity = RuleSeverity.Error, Reason = RuleReasons.InvalidCapabilities, Field = field });
     }
 
     [Fact]
