@@ -9,7 +9,7 @@ internal static partial class EngineLog
     public static partial void Planned(ILogger logger, string containerId, string pod, int count);
 
     [LoggerMessage(101, LogLevel.Debug, "ADD {ContainerId}: network {Network} on {IfName} done in {Milliseconds} ms")]
-    public static partial void Attached(ILogger logger, string containerId, string network, string ifName, long milliseconds);
+    public static partial void Attached(ILogger logger, string containerId, string network, string ifName, double milliseconds);
 
     [LoggerMessage(102, LogLevel.Error, "ADD {ContainerId}: network {Network} on {IfName} failed: {Message}")]
     public static partial void AttachFailed(ILogger logger, string containerId, string network, string ifName, string message);

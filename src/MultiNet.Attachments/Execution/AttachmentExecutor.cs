@@ -35,7 +35,7 @@ internal sealed class AttachmentExecutor(ConflistRunner runner, CheckpointStore 
                 // only adds prevResult for DEL, so it is written atomically but without waiting for the disk.
                 store.Write(checkpoint, flushToDisk: false);
                 EngineLog.Attached(logger, plan.ContainerId, attachment.NetworkName, attachment.IfName,
-                    (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2));
             }
             catch (Exception e) when (e is CniException or IOException or UnauthorizedAccessException or OperationCanceledException)
             {

@@ -22,7 +22,7 @@ internal sealed class DelegateTimingLogger(ILogger inner, DaemonMetrics metrics)
         {
             foreach (var (key, value) in fields)
             {
-                if (key == "Milliseconds" && value is long ms)
+                if (key == "Milliseconds" && value is double ms)
                 {
                     metrics.RecordDelegate(TimeSpan.FromMilliseconds(ms));
                 }
