@@ -39,6 +39,11 @@ public sealed class AttachmentEngine
     /// <summary>ADD: plan, checkpoint, run, move the default route, write status; returns the result to print.</summary>
     public async Task<CniResult> AddAsync(CniEnvironment env, MultiNetConfig config, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(config);
+        var store = new CheckpointStore(config.CniDir);
+        // Held from the first step: a DEL sent while this ADD runs waits for it, then removes what it attached.
+        using var held = await ContainerLock.AcquireAsync(store, env.ContainerId!, ContainerLock.DefaultWait, ct).ConfigureAwait(false);
         await ReadinessGate.WaitAsync(config, _time, ct).ConfigureAwait(false);
         var pod = await new PodContextLoader(_cluster.Pods).LoadForAddAsync(env, ct).ConfigureAwait(false);
         if (_cluster.Pods is not null && pod.Name is not null && pod.Pod is null)
@@ -50,7 +55,6 @@ public sealed class AttachmentEngine
         EngineLog.Planned(_logger, plan.ContainerId, pod.Label(plan.ContainerId), plan.Attachments.Count);
         EnsureInterfacesFree(plan);
 
-        var store = new CheckpointStore(config.CniDir);
         var executor = new AttachmentExecutor(_runner, store, config, _logger);
         await TearDownLeftoverAsync(store, executor, env).ConfigureAwait(false);
 
@@ -75,7 +79,16 @@ public sealed class AttachmentEngine
     /// <summary>DEL: from the checkpoint alone; idempotent; tries every attachment and reports one combined error.</summary>
     public async Task DelAsync(CniEnvironment env, MultiNetConfig config, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(config);
         var store = new CheckpointStore(config.CniDir);
+        if (!Directory.Exists(store.Directory))
+        {
+            EngineLog.NothingToDelete(_logger, env.ContainerId!);
+            return;
+        }
+
+        using var held = await LockForTeardownAsync(store, env, ct).ConfigureAwait(false);
         // A writer killed between create and rename (a crashed ADD) left a temp file that only this DEL will look at.
         store.RemoveTempFiles(env.ContainerId!);
         var checkpoint = store.Read(env.ContainerId!);
@@ -99,7 +112,10 @@ public sealed class AttachmentEngine
     /// <summary>CHECK: every recorded attachment's delegates, with the recorded results.</summary>
     public async Task CheckAsync(CniEnvironment env, MultiNetConfig config, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(config);
         var store = new CheckpointStore(config.CniDir);
+        using var held = Directory.Exists(store.Directory) ? await LockForTeardownAsync(store, env, ct).ConfigureAwait(false) : null;
         var checkpoint = store.Read(env.ContainerId!) ?? throw new CniException(CniErrorCode.UnknownContainer,
             $"container \"{env.ContainerId}\": no attachments recorded in {store.Directory}");
         if (env.NetNs is not null)
@@ -149,9 +165,17 @@ public sealed class AttachmentEngine
         store.RemoveStaleTempFiles(TimeSpan.FromMinutes(1), _time.GetUtcNow());
         foreach (var containerId in store.ListContainerIds().Where(id => !validContainers.Contains(id)))
         {
-            EngineLog.StaleCheckpoint(_logger, containerId);
             try
             {
+                using var held = ContainerLock.TryAcquire(store, containerId);
+                if (held is null)
+                {
+                    // Another operation is running on it right now: it is not stale; a later GC looks again.
+                    EngineLog.GcSkippedBusy(_logger, containerId);
+                    continue;
+                }
+
+                EngineLog.StaleCheckpoint(_logger, containerId);
                 var checkpoint = store.Read(containerId);
                 if (checkpoint is null)
                 {
@@ -174,6 +198,7 @@ public sealed class AttachmentEngine
             }
         }
 
+        RemoveAbandonedLocks(store);
         var networks = await Planner(config).ClusterNetworksAsync(new PodContext(), ct).ConfigureAwait(false);
         try
         {
@@ -187,6 +212,33 @@ public sealed class AttachmentEngine
         if (errors.Count > 0)
         {
             throw new CniException(errors[0].Code, $"GC: {string.Join("; ", errors.Select(e => e.Message))}");
+        }
+    }
+
+    /// <summary>
+    /// DEL and CHECK lock as ADD does; when the lock file cannot be created (a read-only cniDir) they go on without it,
+    /// since nothing could have been written there for an ADD to race with.
+    /// </summary>
+    private async Task<ContainerLock?> LockForTeardownAsync(CheckpointStore store, CniEnvironment env, CancellationToken ct)
+    {
+        try
+        {
+            return await ContainerLock.AcquireAsync(store, env.ContainerId!, ContainerLock.DefaultWait, ct).ConfigureAwait(false);
+        }
+        catch (CniException e) when (e.Code == CniErrorCode.Checkpoint)
+        {
+            EngineLog.UnlockedTeardown(_logger, env.ContainerId!, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Lock files nobody holds: left by an operation that was killed (they hold no state).</summary>
+    private static void RemoveAbandonedLocks(CheckpointStore store)
+    {
+        foreach (var containerId in ContainerLock.ListLockedIds(store))
+        {
+            // Taken and released at once, which removes the file; a held lock is somebody's live operation.
+            ContainerLock.TryAcquire(store, containerId)?.Dispose();
         }
     }
 

@@ -40,4 +40,10 @@ internal static partial class EngineLog
 
     [LoggerMessage(301, LogLevel.Warning, "could not read device info file {Path}: {Message}")]
     public static partial void DeviceInfoUnreadable(ILogger logger, string path, string message);
+
+    [LoggerMessage(302, LogLevel.Information, "GC: {ContainerId} is busy with another operation; left for a later GC")]
+    public static partial void GcSkippedBusy(ILogger logger, string containerId);
+
+    [LoggerMessage(204, LogLevel.Warning, "{ContainerId}: going on without the container lock: {Message}")]
+    public static partial void UnlockedTeardown(ILogger logger, string containerId, string message);
 }
