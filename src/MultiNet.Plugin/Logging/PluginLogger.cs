@@ -9,7 +9,7 @@ namespace MultiNet.Plugin.Logging;
 internal sealed class PluginLogger : ILogger, IDisposable
 {
     private readonly LogLevel _minimum;
-    private readonly StreamWriter? _file;
+    private readonly AppendOnlyFile? _file;
     private readonly bool _stderr;
     private readonly string _prefix;
 
@@ -28,7 +28,7 @@ internal sealed class PluginLogger : ILogger, IDisposable
                     Directory.CreateDirectory(dir);
                 }
 
-                _file = new StreamWriter(new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+                _file = AppendOnlyFile.Open(logFile);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
