@@ -119,14 +119,14 @@ internal sealed partial class CniRequestHandler(
         {
             // BadHttpRequestException is an IOException too, as is the client going away mid-body.
             throw new CniException(CniErrorCode.DecodeFailure,
-                $"daemon request: cannot read the body: {Sentence(e.Message)}", e.GetType().Name, e);
+                $"daemon request: cannot read the body: {AsPhrase(e.Message)}", e.GetType().Name, e);
         }
 
         return buffer.ToArray();
     }
 
     // Kestrel's messages are sentences ("Unexpected end of request content."); ours are lowercase phrases.
-    private static string Sentence(string message) =>
+    private static string AsPhrase(string message) =>
         message.Length == 0 ? message : char.ToLowerInvariant(message[0]) + message[1..].TrimEnd('.');
 
     private static CniException TooLarge() =>
