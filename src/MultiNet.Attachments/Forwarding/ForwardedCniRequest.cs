@@ -76,13 +76,7 @@ public sealed record ForwardedCniRequest(IReadOnlyDictionary<string, string> Env
                 throw Bad("field \"env\"", "expected an object of strings");
             }
 
-            var env = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var variable in envElement.EnumerateObject())
-            {
-                env[variable.Name] = variable.Value.ValueKind == JsonValueKind.String
-                    ? variable.Value.GetString()!
-                    : throw Bad($"field \"env.{variable.Name}\"", "expected a string");
-            }
+            var env = ReadEnv(envElement);
 
             if (!doc.RootElement.TryGetProperty("stdin", out var stdin) || stdin.ValueKind != JsonValueKind.String
                 || !stdin.TryGetBytesFromBase64(out var bytes))
@@ -96,6 +90,27 @@ public sealed record ForwardedCniRequest(IReadOnlyDictionary<string, string> Env
         {
             throw new CniException(CniErrorCode.DecodeFailure, $"daemon request: the body is not valid JSON: {e.Message}", null, e);
         }
+    }
+
+    private static Dictionary<string, string> ReadEnv(JsonElement envElement)
+    {
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var variable in envElement.EnumerateObject())
+            {
+                env[variable.Name] = variable.Value.ValueKind == JsonValueKind.String
+                    ? variable.Value.GetString()!
+                    : throw Bad($"field \"env.{JsonEncodedText.Encode(variable.Name)}\"", "expected a string");
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            // Well-formed JSON can still spell text that is not Unicode: invalid UTF-8, or an escaped lone surrogate.
+            throw new CniException(CniErrorCode.DecodeFailure, "daemon request: field \"env\": a name or value is not valid Unicode text", e.Message, e);
+        }
+
+        return env;
     }
 
     private static CniException Bad(string what, string problem) =>

@@ -41,7 +41,7 @@ internal sealed partial class CniRequestHandler(
         }
         catch (CniException e)
         {
-            (status, body, result) = (e.Code is CniErrorCode.DecodeFailure or CniErrorCode.InvalidEnvironment or CniErrorCode.InvalidConfig ? 400 : 500,
+            (status, body, result) = (IsRequestError(e.Code) ? 400 : 500,
                 CniErrorWriter.ToJson(e, version), e.Code is CniErrorCode.DecodeFailure or CniErrorCode.InvalidEnvironment ? "bad_request" : "error");
             RequestFailed(logger, command, e.Message);
         }
@@ -54,6 +54,10 @@ internal sealed partial class CniRequestHandler(
         metrics.RecordRequest(command, result, Stopwatch.GetElapsedTime(started));
         await WriteAsync(http.Response, status, body).ConfigureAwait(false);
     }
+
+    /// <summary>The codes that say the request itself is wrong (HTTP 400): a version the config cannot be served in, bad parameters, undecodable input, a bad config.</summary>
+    private static bool IsRequestError(CniErrorCode code) =>
+        code is CniErrorCode.IncompatibleVersion or CniErrorCode.InvalidEnvironment or CniErrorCode.DecodeFailure or CniErrorCode.InvalidConfig;
 
     private async Task<(int Status, string Body, string Result)> RunAsync(CniEnvironment env, MultiNetConfig config)
     {
@@ -86,23 +90,47 @@ internal sealed partial class CniRequestHandler(
         }
     }
 
+    /// <summary>
+    /// The whole body, or code 6 naming it: over the limit (ours or Kestrel's, which refuses a larger Content-Length),
+    /// broken chunked framing, fewer bytes than the Content-Length before the client closed, or data too slow to arrive.
+    /// </summary>
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk).ConfigureAwait(false)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            while ((read = await request.Body.ReadAsync(chunk).ConfigureAwait(false)) > 0)
             {
-                throw new CniException(CniErrorCode.DecodeFailure, $"daemon request: the body is larger than {MaxBodyBytes} bytes");
-            }
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    throw TooLarge();
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge();
+        }
+        catch (IOException e)
+        {
+            // BadHttpRequestException is an IOException too, as is the client going away mid-body.
+            throw new CniException(CniErrorCode.DecodeFailure,
+                $"daemon request: cannot read the body: {AsPhrase(e.Message)}", e.GetType().Name, e);
         }
 
         return buffer.ToArray();
     }
+
+    // Kestrel's messages are sentences ("Unexpected end of request content."); ours are lowercase phrases.
+    private static string AsPhrase(string message) =>
+        message.Length == 0 ? message : char.ToLowerInvariant(message[0]) + message[1..].TrimEnd('.');
+
+    private static CniException TooLarge() =>
+        new(CniErrorCode.DecodeFailure, $"daemon request: the body is larger than {MaxBodyBytes} bytes");
 
     private static async Task WriteAsync(HttpResponse response, int status, string body)
     {
