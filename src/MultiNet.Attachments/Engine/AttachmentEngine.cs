@@ -82,7 +82,8 @@ public sealed class AttachmentEngine
         ArgumentNullException.ThrowIfNull(env);
         ArgumentNullException.ThrowIfNull(config);
         var store = new CheckpointStore(config.CniDir);
-        if (!Directory.Exists(store.Directory))
+        // ADD refuses ids too long to name a checkpoint file, so no such container was ever recorded.
+        if (!Directory.Exists(store.Directory) || env.ContainerId!.Length > CniIdentifiers.MaxContainerIdLength)
         {
             EngineLog.NothingToDelete(_logger, env.ContainerId!);
             return;

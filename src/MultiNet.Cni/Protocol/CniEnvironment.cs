@@ -52,6 +52,12 @@ public sealed record CniEnvironment
                 throw Invalid("CNI_CONTAINERID", $"\"{containerId}\" must match ^[a-zA-Z0-9][a-zA-Z0-9_.\\-]*$");
             }
 
+            // DEL still takes one: nothing can have been recorded for it, so it succeeds instead of failing forever.
+            if (command != CniCommand.Del && containerId.Length > CniIdentifiers.MaxContainerIdLength)
+            {
+                throw Invalid("CNI_CONTAINERID", $"is {containerId.Length} characters long; at most {CniIdentifiers.MaxContainerIdLength} (it names checkpoint files)");
+            }
+
             if (ifName is null)
             {
                 throw Missing("CNI_IFNAME");
@@ -66,6 +72,11 @@ public sealed record CniEnvironment
         if (command is CniCommand.Add or CniCommand.Check && netNs is null)
         {
             throw Missing("CNI_NETNS");
+        }
+
+        if (netNs is not null && !netNs.StartsWith('/'))
+        {
+            throw Invalid("CNI_NETNS", $"\"{netNs}\" is not an absolute path");
         }
 
         return new CniEnvironment

@@ -8,6 +8,12 @@ public static partial class CniIdentifiers
     /// <summary>The longest Linux interface name (IFNAMSIZ - 1).</summary>
     public const int MaxInterfaceNameLength = 15;
 
+    /// <summary>
+    /// The longest container ID ADD and CHECK accept: it names checkpoint, temp and lock files, which must fit the
+    /// 255-byte file name limit (runtimes use 64 hex characters).
+    /// </summary>
+    public const int MaxContainerIdLength = 200;
+
     /// <summary>True for a container ID matching <c>^[a-zA-Z0-9][a-zA-Z0-9_.\-]*$</c>.</summary>
     public static bool IsValidContainerId(string? value) => value is not null && NameRegex().IsMatch(value);
 

@@ -179,4 +179,36 @@ public sealed class CniEnvironmentTests
         env["CNI_PATH"] = ":/a::/b:";
         Parse(env).Path.Should().Equal("/a", "/b");
     }
+
+    [Theory]
+    [InlineData("ADD")]
+    [InlineData("CHECK")]
+    public void Parse_ContainerIdTooLongForAFileName_FailsNamingTheLimit(string command)
+    {
+        var env = Valid(command);
+        env["CNI_CONTAINERID"] = new string('a', CniIdentifiers.MaxContainerIdLength + 1);
+
+        ShouldFail(env, "CNI_CONTAINERID", $"at most {CniIdentifiers.MaxContainerIdLength}");
+    }
+
+    [Fact]
+    public void Parse_DelWithOverlongContainerId_IsAcceptedSoTheRuntimeCanFinish()
+    {
+        var env = Valid("DEL");
+        env["CNI_CONTAINERID"] = new string('a', 300);
+
+        Parse(env).ContainerId.Should().HaveLength(300);
+    }
+
+    [Theory]
+    [InlineData("ADD", "var/run/netns/x")]
+    [InlineData("DEL", "./x")]
+    [InlineData("CHECK", "x")]
+    public void Parse_RelativeNetns_FailsNamingIt(string command, string netns)
+    {
+        var env = Valid(command);
+        env["CNI_NETNS"] = netns;
+
+        ShouldFail(env, "CNI_NETNS", $"\"{netns}\" is not an absolute path");
+    }
 }

@@ -25,8 +25,8 @@ internal static partial class ThickModeSocketCorpusCases
         cases["env: CNI_IFNAME with a slash"] = Env("CNI_IFNAME", "eth/0", "ADD", "CNI_IFNAME", "\"eth/0\"");
         cases["env: CNI_IFNAME \"..\""] = Env("CNI_IFNAME", "..", "DEL", "CNI_IFNAME", "\"..\"");
         cases["env: CNI_IFNAME with a colon"] = Env("CNI_IFNAME", "eth0:1", "ADD", "CNI_IFNAME", "\"eth0:1\"");
-        // Code 3 like a missing namespace (the CNI parameters check leaves the path to the engine), naming the path.
-        cases["env: CNI_NETNS relative"] = Env("CNI_NETNS", "var/run/netns/x", "ADD", "\"var/run/netns/x\"", "no such file") with { Status = 500, Code = 3 };
+        cases["env: CNI_NETNS relative"] = Env("CNI_NETNS", "var/run/netns/x", "ADD", "CNI_NETNS", "\"var/run/netns/x\" is not an absolute path");
+        cases["env: CNI_CONTAINERID too long for a file name"] = Env("CNI_CONTAINERID", new string('c', 201), "ADD", "CNI_CONTAINERID", "at most 200");
         cases["env: CNI_NETNS does not exist"] = Env("CNI_NETNS", "/var/run/netns/mnd-no-such-netns", "ADD", "\"/var/run/netns/mnd-no-such-netns\"", "no such file")
             with { Status = 500, Code = 3 };
         cases["env: CNI_NETNS a regular file"] = Env("CNI_NETNS", "/etc/hostname", "ADD", "\"/etc/hostname\"", "not a network namespace")

@@ -108,6 +108,9 @@ internal static partial class BadInputCases
         cases["environment: CNI_IFNAME with a slash"] = EnvironmentCase("CNI_IFNAME", "eth/0", "CNI_IFNAME", "eth/0");
         cases["environment: CNI_CONTAINERID with a space"] = EnvironmentCase("CNI_CONTAINERID", "bad id", "CNI_CONTAINERID", "bad id");
         cases["environment: unknown CNI_COMMAND"] = EnvironmentCase("CNI_COMMAND", "FROB", "CNI_COMMAND", "FROB");
+        cases["environment: CNI_NETNS relative"] = EnvironmentCase("CNI_NETNS", "var/run/netns/x", "CNI_NETNS", "\"var/run/netns/x\" is not an absolute path");
+        cases["environment: CNI_CONTAINERID too long for a checkpoint file name"] =
+            EnvironmentCase("CNI_CONTAINERID", new string('c', 243), "CNI_CONTAINERID", "243 characters long; at most 200");
     }
 
     private static BadInputCase ConfigCase(int code, string key, JsonNode value, params string[] parts) =>

@@ -229,4 +229,19 @@ public sealed class ThinModeAddDelTests
         (await h.RunAsync("DEL", withKubernetes: false)).ExitCode.Should().Be(0);
         h.Node.AssertNothingLeaked();
     }
+
+    [RootFact]
+    public async Task Del_ContainerIdTooLongToHaveBeenAdded_SucceedsWithoutTouchingAnything()
+    {
+        await using var h = await ThinModeHarness.StartAsync();
+        Directory.CreateDirectory(h.Node.CniDir);
+        var env = PluginProcess.Env("DEL", new string('c', 300), h.Node.NetnsPath, "eth0", h.PodNamespace, h.PodName, null);
+
+        var del = await PluginProcess.RunAsync(env, h.Config());
+
+        del.ExitCode.Should().Be(0, del.Stdout + h.Log);
+        del.Stdout.Should().BeEmpty();
+        h.Log.Should().Contain("nothing to tear down");
+        h.Node.AssertNothingLeaked();
+    }
 }
