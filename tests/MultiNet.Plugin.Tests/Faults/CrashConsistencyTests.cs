@@ -113,7 +113,7 @@ public sealed class CrashConsistencyTests
         h.Daemon!.IsRunning.Should().BeFalse("the crash killed multinetd, not the shim");
         add.Stdout.Should().StartWith("{", context);
         add.Json["code"]!.GetValue<int>().Should().Be(11, context);
-        add.Json["msg"]!.GetValue<string>().Should().Contain("multinetd").And.Contain($"socket \"{h.Daemon.SocketPath}\"");
+        add.Json["msg"]!.GetValue<string>().Should().Contain($"multinetd on socket \"{h.Daemon.SocketPath}\"").And.Contain("took the ADD but gave no answer");
         (add.Stdout + add.Stderr).Should().NotContain("   at ", "no stack trace reaches the runtime");
     }
 
