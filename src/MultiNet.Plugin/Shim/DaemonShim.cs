@@ -12,7 +12,8 @@ namespace MultiNet.Plugin.Shim;
 /// Thick mode: forwards the call to multinetd and returns what it answers. ADD, CHECK, STATUS and GC wait up to
 /// <c>daemonReadyTimeoutSeconds</c> for the daemon to be ready, then fail with code 11 naming the socket. DEL never
 /// waits: when the daemon cannot take it, the shim runs DEL itself from the checkpoint. Daemon errors are returned.
-/// An ADD the daemon took but never answered (it died or restarted meanwhile) is not sent again: it fails with code 11.
+/// An ADD the daemon took but never answered (it died or restarted meanwhile) is not sent again: it fails with code 11
+/// once the delegates the daemon left running for the container are gone (see <see cref="OrphanedDelegates"/>).
 /// </summary>
 internal sealed class DaemonShim(MultiNetConfig config, ILogger logger)
 {
@@ -35,11 +36,14 @@ internal sealed class DaemonShim(MultiNetConfig config, ILogger logger)
             if (env.Command == CniCommand.Del)
             {
                 ShimLog.DeletingLocally(logger, socket, unavailable);
+                await OrphanedDelegates.WaitAsync(env.ContainerId!, config.DelegateTimeout, logger, ct).ConfigureAwait(false);
                 return await PluginCommand.DeleteLocallyAsync(env, config, logger, ct).ConfigureAwait(false);
             }
 
             if (taken && env.Command == CniCommand.Add)
             {
+                // Answered only once the dead daemon's delegates are gone, so the DEL that follows finds all they did.
+                await OrphanedDelegates.WaitAsync(env.ContainerId!, config.DelegateTimeout, logger, ct).ConfigureAwait(false);
                 // Sent again, the ADD would run over what the first run attached and fail with 105 ("already exists"),
                 // hiding why. The runtime's DEL removes that from the checkpoint; then it retries the ADD.
                 throw new CniException(CniErrorCode.TryAgainLater,
