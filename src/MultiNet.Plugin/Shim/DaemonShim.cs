@@ -12,6 +12,8 @@ namespace MultiNet.Plugin.Shim;
 /// Thick mode: forwards the call to multinetd and returns what it answers. ADD, CHECK, STATUS and GC wait up to
 /// <c>daemonReadyTimeoutSeconds</c> for the daemon to be ready, then fail with code 11 naming the socket. DEL never
 /// waits: when the daemon cannot take it, the shim runs DEL itself from the checkpoint. Daemon errors are returned.
+/// An ADD the daemon took but never answered (it died or restarted meanwhile) is not sent again: it fails with code 11
+/// once the delegates the daemon left running for the container are gone (see <see cref="OrphanedDelegates"/>).
 /// </summary>
 internal sealed class DaemonShim(MultiNetConfig config, ILogger logger)
 {
@@ -25,7 +27,7 @@ internal sealed class DaemonShim(MultiNetConfig config, ILogger logger)
         var deadline = DateTime.UtcNow + wait;
         while (true)
         {
-            var (status, answer, unavailable) = TrySend(socket, "POST", ForwardedCniRequest.CniPath, body);
+            var (status, answer, unavailable, taken) = TrySend(socket, "POST", ForwardedCniRequest.CniPath, body);
             if (unavailable is null)
             {
                 return Finish(status, answer);
@@ -34,7 +36,19 @@ internal sealed class DaemonShim(MultiNetConfig config, ILogger logger)
             if (env.Command == CniCommand.Del)
             {
                 ShimLog.DeletingLocally(logger, socket, unavailable);
+                await OrphanedDelegates.WaitAsync(env.ContainerId!, config.DelegateTimeout, logger, ct).ConfigureAwait(false);
                 return await PluginCommand.DeleteLocallyAsync(env, config, logger, ct).ConfigureAwait(false);
+            }
+
+            if (taken && env.Command == CniCommand.Add)
+            {
+                // Answered only once the dead daemon's delegates are gone, so the DEL that follows finds all they did.
+                await OrphanedDelegates.WaitAsync(env.ContainerId!, config.DelegateTimeout, logger, ct).ConfigureAwait(false);
+                // Sent again, the ADD would run over what the first run attached and fail with 105 ("already exists"),
+                // hiding why. The runtime's DEL removes that from the checkpoint; then it retries the ADD.
+                throw new CniException(CniErrorCode.TryAgainLater,
+                    $"multinetd on socket \"{socket}\" took the ADD but gave no answer: {unavailable}",
+                    "the daemon died or restarted during the ADD; DEL removes what it attached");
             }
 
             if (DateTime.UtcNow >= deadline)
@@ -47,15 +61,18 @@ internal sealed class DaemonShim(MultiNetConfig config, ILogger logger)
         }
     }
 
-    /// <summary>The answer, or why the daemon could not take the request (nobody listens, not ready, shutting down).</summary>
-    private static (int Status, byte[] Body, string? Unavailable) TrySend(string socket, string method, string path, byte[]? body)
+    /// <summary>
+    /// The answer, or why the daemon could not take the request (nobody listens, not ready, shutting down) or gave no
+    /// answer to a request it may have taken (<c>Taken</c>: the connection broke after the request went out).
+    /// </summary>
+    private static (int Status, byte[] Body, string? Unavailable, bool Taken) TrySend(string socket, string method, string path, byte[]? body)
     {
         try
         {
             var (status, answer) = UnixSocketHttp.Send(socket, method, path, body);
             return status == ForwardedCniRequest.NotReadyStatus
-                ? (status, answer, MessageOf(answer) ?? "not ready")
-                : (status, answer, null);
+                ? (status, answer, MessageOf(answer) ?? "not ready", false)
+                : (status, answer, null, false);
         }
         catch (SocketException e)
         {
@@ -64,11 +81,11 @@ internal sealed class DaemonShim(MultiNetConfig config, ILogger logger)
                 SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported => "the socket does not exist",
                 SocketError.ConnectionRefused => "connection refused (the daemon is not running)",
                 _ => $"cannot connect ({e.SocketErrorCode})",
-            });
+            }, false);
         }
         catch (IOException e)
         {
-            return (0, [], e.Message);
+            return (0, [], e.Message, true);
         }
     }
 
@@ -77,7 +94,7 @@ internal sealed class DaemonShim(MultiNetConfig config, ILogger logger)
         while (DateTime.UtcNow < deadline)
         {
             await Task.Delay(PollInterval, ct).ConfigureAwait(false);
-            var (status, _, unavailable) = TrySend(socket, "GET", ForwardedCniRequest.ReadyPath, null);
+            var (status, _, unavailable, _) = TrySend(socket, "GET", ForwardedCniRequest.ReadyPath, null);
             if (unavailable is null && status == 200)
             {
                 return;

@@ -11,9 +11,10 @@ namespace MultiNet.Plugin.Shim;
 internal static class UnixSocketHttp
 {
     /// <summary>
-    /// Sends the request and returns the status code and body; throws <see cref="SocketException"/> when nobody listens.
-    /// Blocking calls on purpose: async socket I/O would start the thread pool and the epoll thread in a process that
-    /// makes exactly one exchange, at a cost of about a millisecond.
+    /// Sends the request and returns the status code and body. Throws <see cref="SocketException"/> when nobody listens
+    /// (nothing was sent) and <see cref="IOException"/> when the connection broke or closed without a whole answer after
+    /// connecting (the daemon may have taken the request). Blocking calls on purpose: async socket I/O would start the
+    /// thread pool and the epoll thread in a process that makes exactly one exchange, at a cost of about a millisecond.
     /// </summary>
     public static (int Status, byte[] Body) Send(string socketPath, string method, string path, byte[]? body)
     {
@@ -22,21 +23,30 @@ internal static class UnixSocketHttp
         var head = $"{method} {path} HTTP/1.1\r\nHost: multinetd\r\nConnection: close\r\n"
             + (body is null ? "" : $"Content-Type: application/json\r\nContent-Length: {body.Length.ToString(CultureInfo.InvariantCulture)}\r\n")
             + "\r\n";
-        socket.Send(Encoding.ASCII.GetBytes(head));
-        if (body is not null)
-        {
-            socket.Send(body);
-        }
-
         using var answer = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = socket.Receive(buffer)) > 0)
+        try
         {
-            answer.Write(buffer, 0, read);
+            socket.Send(Encoding.ASCII.GetBytes(head));
+            if (body is not null)
+            {
+                socket.Send(body);
+            }
+
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = socket.Receive(buffer)) > 0)
+            {
+                answer.Write(buffer, 0, read);
+            }
+        }
+        catch (SocketException e)
+        {
+            throw new IOException($"the connection broke before an answer ({e.SocketErrorCode})", e);
         }
 
-        return Parse(answer.GetBuffer().AsSpan(0, (int)answer.Length));
+        return answer.Length == 0
+            ? throw new IOException("the daemon closed the connection without an answer")
+            : Parse(answer.GetBuffer().AsSpan(0, (int)answer.Length));
     }
 
     /// <summary>Splits a complete HTTP/1.1 response into status and body (Content-Length, chunked, or up to the close).</summary>

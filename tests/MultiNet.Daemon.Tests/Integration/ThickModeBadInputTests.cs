@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using MultiNet.Testing;
+using MultiNet.Testing.Node;
 
 namespace MultiNet.Daemon.Tests.Integration;
 

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using MultiNet.Testing;
+using MultiNet.Testing.Node;
 
 namespace MultiNet.Daemon.Tests.Integration;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FluentAssertions;
 using MultiNet.Testing;
 using MultiNet.Testing.ApiServer;
+using MultiNet.Testing.Node;
 
 namespace MultiNet.Daemon.Tests.Integration;
 

@@ -2,38 +2,46 @@ using FluentAssertions;
 using MultiNet.Attachments.Checkpoints;
 using MultiNet.Plugin.Tests.Integration;
 using MultiNet.Testing;
+using MultiNet.Testing.Node;
 using Xunit;
 
 namespace MultiNet.Plugin.Tests.Faults;
 
 /// <summary>
-/// Crash consistency: multinet killed with SIGKILL at many points of an ADD of three networks. The checkpoint is never
-/// corrupt (it parses, or is absent with at most a temp file beside it), and the DEL the runtime sends next (after a
-/// retried ADD, or not) leaves no link, lease, checkpoint or temp file.
+/// Crash consistency: the engine's process (multinet in thin mode, multinetd in thick mode) killed with SIGKILL at many
+/// points of an ADD of three networks. The checkpoint is never corrupt (it parses, or is absent with at most a temp file
+/// beside it), and the DEL the runtime sends next (after a retried ADD, or not; in thick mode with the daemon still down
+/// or restarted) leaves no link, lease, checkpoint or temp file. In thick mode the shim survives the daemon, so the
+/// runtime gets a CNI error, never silence.
 /// </summary>
 public sealed class CrashConsistencyTests
 {
     private const int Networks = 3;
 
-    public static TheoryData<PluginMode, CrashPoint, int, bool> Points()
+    public static TheoryData<PluginMode, CrashPoint, int, AfterCrash> Points()
     {
-        var data = new TheoryData<PluginMode, CrashPoint, int, bool>();
+        var data = new TheoryData<PluginMode, CrashPoint, int, AfterCrash>();
         foreach (var mode in FaultHarness.Modes)
         {
-            foreach (var retry in new[] { false, true })
+            // Thick mode: every DEL with the daemon down has a twin through the restarted daemon.
+            AfterCrash[] dels = mode == PluginMode.Thin ? [AfterCrash.Del] : [AfterCrash.Del, AfterCrash.RestartThenDel];
+            foreach (var after in dels.Append(AfterCrash.RetryAddThenDel))
             {
-                data.Add(mode, CrashPoint.PlanWrite, 0, retry);
-                data.Add(mode, CrashPoint.StatusWrite, 0, retry);
+                data.Add(mode, CrashPoint.PlanWrite, 0, after);
+                data.Add(mode, CrashPoint.StatusWrite, 0, after);
             }
 
             foreach (var point in new[] { CrashPoint.InDelegate, CrashPoint.ResultWrite })
             {
                 for (var position = 0; position < Networks; position++)
                 {
-                    data.Add(mode, point, position, false);
+                    foreach (var after in dels)
+                    {
+                        data.Add(mode, point, position, after);
+                    }
                 }
 
-                data.Add(mode, point, 1, true);
+                data.Add(mode, point, 1, AfterCrash.RetryAddThenDel);
             }
         }
 
@@ -42,22 +50,42 @@ public sealed class CrashConsistencyTests
 
     [RootTheory]
     [MemberData(nameof(Points))]
-    public async Task Add_KilledAtAPoint_LeavesAReadableCheckpointAndDelLeavesNothing(PluginMode mode, CrashPoint point, int position, bool retryAdd)
+    public async Task Add_KilledAtAPoint_LeavesAReadableCheckpointAndDelLeavesNothing(PluginMode mode, CrashPoint point, int position, AfterCrash after)
     {
         await using var h = await FaultHarness.StartAsync(mode);
-        var binary = CrashHarness.Arrange(h, point, position, Networks);
+        var binary = await CrashHarness.ArrangeAsync(h, point, position, Networks);
 
         var add = await h.RunAsync("ADD", binary: binary);
 
         add.ExitCode.Should().NotBe(0, FaultAssertions.Context(h, add));
-        add.Stdout.Should().BeEmpty("multinet was killed before it could answer");
+        if (h.Daemon is null)
+        {
+            add.Stdout.Should().BeEmpty("multinet was killed before it could answer");
+        }
+        else
+        {
+            await h.Daemon.WaitForExitAsync();
+            AssertShimAnsweredForTheDeadDaemon(h, add);
+            if (point == CrashPoint.InDelegate)
+            {
+                // The delegate that killed the daemon lives on for a second: the shim answers once it is gone, so that
+                // the DEL which follows cannot race it.
+                h.Log.Should().Contain("waiting for delegates the daemon left running");
+            }
+        }
+
         AssertCheckpointConsistent(h, point switch
         {
             CrashPoint.PlanWrite => null,
             CrashPoint.StatusWrite => Networks,
             _ => position,
         }, point == CrashPoint.ResultWrite);
-        if (retryAdd)
+        if (h.Daemon is not null && after != AfterCrash.Del)
+        {
+            await h.Daemon.StartAsync(); // as the DaemonSet's restart would
+        }
+
+        if (after == AfterCrash.RetryAddThenDel)
         {
             // A runtime that retries ADD without DEL: on a clean netns it works; over the crashed ADD's interfaces it
             // fails with 105 (a live pod is never torn down by a duplicate ADD) and the DEL below clears everything.
@@ -75,6 +103,24 @@ public sealed class CrashConsistencyTests
         }
 
         await FaultAssertions.DelSucceedsAndNothingLeakedAsync(h);
+        if (h.Daemon is not null && after == AfterCrash.Del)
+        {
+            h.Log.Should().Contain("deleting from the checkpoint here", "the shim ran the DEL itself while the daemon was down");
+        }
+    }
+
+    /// <summary>
+    /// No request lost without an error: the shim, whose daemon died with the ADD, answers a CNI error (code 11, naming
+    /// the daemon's socket), never empty stdout or a stack trace.
+    /// </summary>
+    private static void AssertShimAnsweredForTheDeadDaemon(ThinModeHarness h, PluginProcess.Outcome add)
+    {
+        var context = FaultAssertions.Context(h, add);
+        h.Daemon!.IsRunning.Should().BeFalse("the crash killed multinetd, not the shim");
+        add.Stdout.Should().StartWith("{", context);
+        add.Json["code"]!.GetValue<int>().Should().Be(11, context);
+        add.Json["msg"]!.GetValue<string>().Should().Contain($"multinetd on socket \"{h.Daemon.SocketPath}\"").And.Contain("took the ADD but gave no answer");
+        (add.Stdout + add.Stderr).Should().NotContain("   at ", "no stack trace reaches the runtime");
     }
 
     /// <summary>
@@ -84,7 +130,8 @@ public sealed class CrashConsistencyTests
     /// </summary>
     private static void AssertCheckpointConsistent(ThinModeHarness h, int? recorded, bool killedInWrite)
     {
-        var names = h.Node.Checkpoints().Select(Path.GetFileName).ToList();
+        // The engine's per-container lock file may outlive a killed process too; it holds no state, DEL removes it.
+        var names = h.Node.Checkpoints().Select(Path.GetFileName).Where(n => n != $".{h.ContainerId}.lock").ToList();
         names.Should().OnlyContain(n => n == $"{h.ContainerId}.json" || (n!.StartsWith($".{h.ContainerId}.", StringComparison.Ordinal) && n.EndsWith(".tmp", StringComparison.Ordinal)));
         var checkpoint = new CheckpointStore(h.Node.CniDir).Read(h.ContainerId);
         if (recorded is null)

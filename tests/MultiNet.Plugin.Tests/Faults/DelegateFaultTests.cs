@@ -1,4 +1,5 @@
 using FluentAssertions;
+using MultiNet.Plugin.Tests.Integration;
 using MultiNet.Testing;
 using MultiNet.Testing.Node;
 using Xunit;
@@ -87,7 +88,7 @@ public sealed class DelegateFaultTests
     }
 
     /// <summary>Networks 0..<paramref name="last"/> ran (their host bridge exists); none after it did.</summary>
-    private static void AssertRanUpTo(Integration.ThinModeHarness h, int count, int last)
+    private static void AssertRanUpTo(ThinModeHarness h, int count, int last)
     {
         for (var position = 0; position < count; position++)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MultiNet.Plugin.Tests.Integration;
+using MultiNet.Testing.ApiServer;
 using MultiNet.Testing.Node;
 using Xunit;
 
@@ -7,14 +8,14 @@ namespace MultiNet.Plugin.Tests.Faults;
 
 /// <summary>
 /// Sets up fault cells: a harness for a <see cref="PluginMode"/> on the suite's subnets (198.18.128.0/18) and names
-/// (host links "mnf…"), pods with n bridge networks, and the faulty plugins. Thick mode is one more
-/// <see cref="PluginMode"/> and one more branch in <see cref="StartAsync"/> (a harness that also starts multinetd and
-/// sets daemonSocketDir); every cell then runs in both modes unchanged.
+/// (host links "mnf…"), pods with n bridge networks, and the faulty plugins. Every cell runs in both modes; in thick
+/// mode the harness also runs multinetd and the published multinet is its shim. Where thick mode differs by design, a
+/// cell branches on the mode and says why.
 /// </summary>
 internal static class FaultHarness
 {
     /// <summary>The modes every cell runs in.</summary>
-    public static IReadOnlyList<PluginMode> Modes { get; } = [PluginMode.Thin];
+    public static IReadOnlyList<PluginMode> Modes { get; } = [PluginMode.Thin, PluginMode.Thick];
 
     /// <summary><see cref="Modes"/> as theory data.</summary>
     public static TheoryData<PluginMode> ModeData => [.. Modes];
@@ -37,11 +38,14 @@ internal static class FaultHarness
     /// <summary>The name of the faulty script plugin placed in the harness's binDir.</summary>
     public const string FaultyType = "mnf-faulty";
 
-    public static Task<ThinModeHarness> StartAsync(PluginMode mode) => mode switch
-    {
-        PluginMode.Thin => ThinModeHarness.StartAsync("198.18.128.0/24", "f"),
-        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "no harness for this mode yet"),
-    };
+    public static Task<ThinModeHarness> StartAsync(PluginMode mode) => ThinModeHarness.StartAsync(Subnet(0), "f", mode);
+
+    /// <summary>
+    /// The API requests the engine made: in thick mode without the daemon's own LIST and WATCH requests of its
+    /// caches, which serve no particular CNI call.
+    /// </summary>
+    public static IReadOnlyList<RecordedRequest> EngineRequests(ThinModeHarness h) =>
+        [.. h.Api.Requests.Where(r => h.Mode == PluginMode.Thin || r.Verb is not ("watch" or "list"))];
 
     /// <summary>The subnet of the network at <paramref name="position"/> (0 is the cluster network).</summary>
     public static string Subnet(int position) => $"198.18.{128 + position}.0/24";

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using MultiNet.Plugin.Tests.Integration;
 using MultiNet.Testing;
 using MultiNet.Testing.Node;
 using Xunit;
@@ -99,7 +100,7 @@ public sealed class NodeFaultTests
         await FaultAssertions.DelSucceedsAndNothingLeakedAsync(h);
         await FaultAssertions.DelSucceedsAndNothingLeakedAsync(h, netns: null);
 
-        h.Api.Requests.Should().BeEmpty();
+        FaultHarness.EngineRequests(h).Should().BeEmpty();
         Shell.Run("ip", "link", "show", h.ClusterBridge).ExitCode.Should().NotBe(0, "no delegate ran");
     }
 }

@@ -5,23 +5,31 @@ using MultiNet.Testing.Node;
 namespace MultiNet.Plugin.Tests.Integration;
 
 /// <summary>
-/// One thin-mode test: a fresh netns and node directories, the API stand-in, a cluster network (bridge +
-/// host-local) and a macvlan master. Runs the published multinet binary. Dispose removes everything.
+/// One plugin test: a fresh netns and node directories, the API stand-in, a cluster network (bridge +
+/// host-local) and a macvlan master. Runs the published multinet binary: in thin mode (the default) it does the work
+/// itself; in thick mode the harness also runs multinetd (<see cref="Daemon"/>) and multinet is its shim. Dispose
+/// removes everything.
 /// </summary>
 internal sealed class ThinModeHarness : IAsyncDisposable
 {
-    private ThinModeHarness(TestNetwork node, KubeApiStandIn api, string tag)
+    private ThinModeHarness(TestNetwork node, KubeApiStandIn api, string tag, PluginMode mode)
     {
         Node = node;
         Api = api;
+        Mode = mode;
         Kubeconfig = api.WriteKubeconfig(node.Root);
         ClusterBridge = node.BridgeName(tag + "cl");
         MacvlanMaster = node.AddHostBridge(tag + "mv");
         ContainerId = $"ctr-{node.Id}";
+        Daemon = mode == PluginMode.Thick ? new HarnessDaemon(node, api, Kubeconfig) : null;
     }
 
     public TestNetwork Node { get; }
     public KubeApiStandIn Api { get; }
+    public PluginMode Mode { get; }
+
+    /// <summary>multinetd in thick mode (started by <see cref="StartAsync"/>), null in thin mode.</summary>
+    public HarnessDaemon? Daemon { get; }
     public string Kubeconfig { get; }
     public string ClusterBridge { get; }
     public string MacvlanMaster { get; }
@@ -41,20 +49,34 @@ internal sealed class ThinModeHarness : IAsyncDisposable
     /// Starts a harness; <paramref name="tag"/> prefixes its host bridge names (after "mn") and
     /// <paramref name="clusterSubnet"/> is the cluster network's range, so suites can keep to their own names and subnets.
     /// </summary>
-    public static async Task<ThinModeHarness> StartAsync(string clusterSubnet = "198.18.1.0/24", string tag = "")
+    public static async Task<ThinModeHarness> StartAsync(string clusterSubnet = "198.18.1.0/24", string tag = "", PluginMode mode = PluginMode.Thin)
     {
         var node = new TestNetwork();
+        ThinModeHarness? harness = null;
         try
         {
-            var harness = new ThinModeHarness(node, await KubeApiStandIn.StartAsync(), tag);
+            harness = new ThinModeHarness(node, await KubeApiStandIn.StartAsync(), tag, mode);
             var gateway = clusterSubnet[..clusterSubnet.LastIndexOf('.')] + ".1";
             harness.ClusterSubnet = clusterSubnet;
             harness.ClusterDelegate = harness.BridgeConflist("cluster", harness.ClusterBridge, clusterSubnet, gateway, defaultRoute: true);
+            if (harness.Daemon is not null)
+            {
+                await harness.Daemon.StartAsync();
+            }
+
             return harness;
         }
         catch
         {
-            node.Dispose();
+            if (harness is not null)
+            {
+                await harness.DisposeAsync();
+            }
+            else
+            {
+                node.Dispose();
+            }
+
             throw;
         }
     }
@@ -133,6 +155,13 @@ internal sealed class ThinModeHarness : IAsyncDisposable
             config["kubeconfig"] = Kubeconfig;
         }
 
+        if (Daemon is not null)
+        {
+            // A daemon that is down fails ADD after this wait: short, so that crash tests do not wait long for it.
+            config["daemonSocketDir"] = Daemon.SocketDir;
+            config["daemonReadyTimeoutSeconds"] = 1;
+        }
+
         foreach (var (k, v) in ConfigOverrides)
         {
             config[k] = v?.DeepClone();
@@ -141,15 +170,32 @@ internal sealed class ThinModeHarness : IAsyncDisposable
         return config.ToJsonString();
     }
 
-    /// <summary>Runs <paramref name="binary"/> (the published multinet when null) as the runtime would.</summary>
-    public Task<PluginProcess.Outcome> RunAsync(string command, bool withKubernetes = true, string? config = null, string? netns = "",
+    /// <summary>
+    /// Runs <paramref name="binary"/> (the published multinet when null) as the runtime would. In thick mode a running
+    /// daemon's caches first catch up with the API, so what the daemon finds is what the test arranged.
+    /// </summary>
+    public async Task<PluginProcess.Outcome> RunAsync(string command, bool withKubernetes = true, string? config = null, string? netns = "",
         string? binary = null)
     {
+        if (Daemon is { IsRunning: true })
+        {
+            await Daemon.WaitUntilCachedAsync();
+        }
+
         var env = PluginProcess.Env(command, ContainerId, netns == "" ? Node.NetnsPath : netns, "eth0", PodNamespace, PodName, PodUid);
-        return PluginProcess.RunAsync(env, config ?? Config(withKubernetes), binary);
+        return await PluginProcess.RunAsync(env, config ?? Config(withKubernetes), binary);
     }
 
-    public string Log => File.Exists(Path.Combine(Node.Root, "multinet.log")) ? File.ReadAllText(Path.Combine(Node.Root, "multinet.log")) : "";
+    /// <summary>multinet's log file; in thick mode followed by multinetd's stderr (where the engine logs).</summary>
+    public string Log
+    {
+        get
+        {
+            var path = Path.Combine(Node.Root, "multinet.log");
+            var own = File.Exists(path) ? File.ReadAllText(path) : "";
+            return Daemon is null ? own : $"{own}\n--- multinetd ---\n{Daemon.Log}";
+        }
+    }
 
     public string? NetworkStatus => Api.GetPodAnnotation(PodNamespace, PodName, "k8s.v1.cni.cncf.io/network-status");
 
@@ -164,9 +210,14 @@ internal sealed class ThinModeHarness : IAsyncDisposable
             }
 
             await RunAsync("DEL");
+            if (Daemon is not null)
+            {
+                await Daemon.StopAsync();
+            }
         }
         finally
         {
+            Daemon?.Dispose();
             await Api.DisposeAsync();
             Node.Dispose();
         }

@@ -130,6 +130,9 @@ public sealed partial class KubeApiStandIn
         return _store.Get(ObjectStore.KeyOf(type, ns, name));
     }
 
+    /// <summary>How many objects of a kind (Pod, NetworkAttachmentDefinition, ...) the stand-in holds.</summary>
+    public int CountObjects(string kind) => _store.InCreationOrder(kind).Count;
+
     /// <summary>One annotation of a pod, or null when the pod or the annotation does not exist.</summary>
     public string? GetPodAnnotation(string ns, string name, string key) =>
         (string?)GetObject("Pod", ns, name)?["metadata"]?["annotations"]?[key];

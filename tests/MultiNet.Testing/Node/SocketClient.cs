@@ -1,10 +1,10 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace MultiNet.Daemon.Tests.Integration;
+namespace MultiNet.Testing.Node;
 
 /// <summary>Raw HTTP/1.1 requests on the daemon's unix socket, for endpoints and malformed requests the shim never sends.</summary>
-internal static class SocketClient
+public static class SocketClient
 {
     public static async Task<(int Status, string Body)> SendAsync(string socketPath, string method, string path, string? body = null)
     {

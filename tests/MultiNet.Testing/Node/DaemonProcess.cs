@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using MultiNet.Testing.Node;
 
-namespace MultiNet.Daemon.Tests.Integration;
+namespace MultiNet.Testing.Node;
 
 /// <summary>The published multinetd, started with a config file; its stderr is collected for assertions and failure messages.</summary>
-internal sealed class DaemonProcess : IDisposable
+public sealed class DaemonProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log = new();
