@@ -56,7 +56,7 @@ public sealed class AttachmentEngine
         EnsureInterfacesFree(plan);
 
         var executor = new AttachmentExecutor(_runner, store, config, _logger);
-        await TearDownLeftoverAsync(store, executor, env).ConfigureAwait(false);
+        await TearDownLeftoverAsync(store, executor, env, config).ConfigureAwait(false);
 
         var checkpoint = new Checkpoint(plan);
         store.Write(checkpoint);
@@ -99,6 +99,7 @@ public sealed class AttachmentEngine
             return;
         }
 
+        await WaitForOrphansAsync(checkpoint, config, ct).ConfigureAwait(false);
         var executor = new AttachmentExecutor(_runner, store, config, _logger);
         var failures = await executor.DeleteAsync(checkpoint, env, checkpoint.Plan.Attachments.Count - 1, ct).ConfigureAwait(false);
         if (failures.Count > 0)
@@ -263,7 +264,7 @@ public sealed class AttachmentEngine
         }
     }
 
-    private async Task TearDownLeftoverAsync(CheckpointStore store, AttachmentExecutor executor, CniEnvironment env)
+    private async Task TearDownLeftoverAsync(CheckpointStore store, AttachmentExecutor executor, CniEnvironment env, MultiNetConfig config)
     {
         // An ADD for a container that still has a checkpoint (a crashed ADD, or a runtime that skipped DEL):
         // undo the old attachments first so none of them leaks. (Their interfaces, if still there, already failed
@@ -272,9 +273,19 @@ public sealed class AttachmentEngine
         var leftover = store.Read(env.ContainerId!);
         if (leftover is not null)
         {
+            await WaitForOrphansAsync(leftover, config, CancellationToken.None).ConfigureAwait(false);
             await executor.RollbackAsync(leftover, env with { NetNs = null }, leftover.Plan.Attachments.Count - 1).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// A checkpoint with an attachment but no result is an ADD that never finished: if its process was killed, its
+    /// delegates may still be running. Wait for them (the lock keeps every live operation on the container out).
+    /// </summary>
+    private Task WaitForOrphansAsync(Checkpoint checkpoint, MultiNetConfig config, CancellationToken ct) =>
+        checkpoint.Results.Any(r => r is null)
+            ? OrphanedDelegates.WaitAsync(checkpoint.Plan.ContainerId, config.DelegateTimeout, _logger, ct)
+            : Task.CompletedTask;
 
     private static DelegateInvocation PluginLevelInvocation(MultiNetConfig config, CniEnvironment env) => new()
     {

@@ -46,4 +46,10 @@ internal static partial class EngineLog
 
     [LoggerMessage(204, LogLevel.Warning, "{ContainerId}: going on without the container lock: {Message}")]
     public static partial void UnlockedTeardown(ILogger logger, string containerId, string message);
+
+    [LoggerMessage(303, LogLevel.Warning, "container {ContainerId}: waiting for delegates a killed operation left running (pids {Pids})")]
+    public static partial void WaitingForOrphans(ILogger logger, string containerId, string pids);
+
+    [LoggerMessage(304, LogLevel.Warning, "container {ContainerId}: killing delegates a killed operation left running past the delegate timeout (pids {Pids})")]
+    public static partial void KillingOrphans(ILogger logger, string containerId, string pids);
 }

@@ -16,6 +16,12 @@ public sealed class PluginProcessRunner
     private static readonly string[] CniVariables =
         ["CNI_COMMAND", "CNI_CONTAINERID", "CNI_NETNS", "CNI_IFNAME", "CNI_ARGS", "CNI_PATH"];
 
+    /// <summary>
+    /// Set on every delegate (and so on its children) to the container it works for: after a crash, the next
+    /// operation on that container finds the delegates still running by it and waits for them.
+    /// </summary>
+    public const string ContainerMarkerVariable = "MULTINET_DELEGATE_OF";
+
     private readonly TextWriter _stderr;
 
     /// <summary>Creates a runner that forwards plugins' stderr to <see cref="Console.Error"/>.</summary>
@@ -91,8 +97,10 @@ public sealed class PluginProcessRunner
             info.Environment.Remove(name);
         }
 
+        info.Environment.Remove(ContainerMarkerVariable);
         info.Environment["CNI_COMMAND"] = CniCommandNames.ToWire(command);
         SetIfPresent(info, "CNI_CONTAINERID", inv.ContainerId);
+        SetIfPresent(info, ContainerMarkerVariable, inv.ContainerId);
         SetIfPresent(info, "CNI_NETNS", inv.NetNs);
         SetIfPresent(info, "CNI_IFNAME", inv.IfName);
         SetIfPresent(info, "CNI_ARGS", CniArgs.Format(inv.Args));

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using MultiNet.Attachments.Configuration;
+using MultiNet.Attachments.Execution;
 using MultiNet.Attachments.Forwarding;
 using MultiNet.Cni.Protocol;
 
@@ -35,8 +36,8 @@ internal sealed class DaemonShim(MultiNetConfig config, ILogger logger)
 
             if (env.Command == CniCommand.Del)
             {
+                // The engine's DEL waits for delegates a dead daemon left running, when its checkpoint shows an unfinished ADD.
                 ShimLog.DeletingLocally(logger, socket, unavailable);
-                await OrphanedDelegates.WaitAsync(env.ContainerId!, config.DelegateTimeout, logger, ct).ConfigureAwait(false);
                 return await PluginCommand.DeleteLocallyAsync(env, config, logger, ct).ConfigureAwait(false);
             }
 

@@ -66,12 +66,6 @@ public sealed class CrashConsistencyTests
         {
             await h.Daemon.WaitForExitAsync();
             AssertShimAnsweredForTheDeadDaemon(h, add);
-            if (point == CrashPoint.InDelegate)
-            {
-                // The delegate that killed the daemon lives on for a second: the shim answers once it is gone, so that
-                // the DEL which follows cannot race it.
-                h.Log.Should().Contain("waiting for delegates the daemon left running");
-            }
         }
 
         AssertCheckpointConsistent(h, point switch
@@ -103,10 +97,44 @@ public sealed class CrashConsistencyTests
         }
 
         await FaultAssertions.DelSucceedsAndNothingLeakedAsync(h);
+        if (point == CrashPoint.InDelegate)
+        {
+            // The delegate that killed multinet(d) lives on for a second: in thick mode the shim answers once it is
+            // gone, in thin mode the DEL (or the retried ADD) waits for it, so neither can race it.
+            h.Log.Should().Contain("waiting for delegates a killed operation left running");
+        }
+
         if (h.Daemon is not null && after == AfterCrash.Del)
         {
             h.Log.Should().Contain("deleting from the checkpoint here", "the shim ran the DEL itself while the daemon was down");
         }
+    }
+
+    [RootTheory]
+    [MemberData(nameof(FaultHarness.ModeData), MemberType = typeof(FaultHarness))]
+    public async Task Del_RightAfterAKilledAdd_WaitsForTheDelegateStillAttachingThenRemovesWhatItDid(PluginMode mode)
+    {
+        await using var h = await FaultHarness.StartAsync(mode);
+        var fired = Path.Combine(h.Node.Root, "late-fired");
+        // Network 1's plugin kills multinet (thin) or multinetd (thick), then attaches half a second later, orphaned.
+        ScriptPlugins.Install(h, "mnf-late",
+            $"if [ \"$CNI_COMMAND\" = ADD ] && [ ! -e {fired} ]; then touch {fired}; kill -9 $PPID; sleep 0.5; fi\nexec /usr/lib/cni/bridge");
+        h.AddNad("mnf-net1", new System.Text.Json.Nodes.JsonObject
+        {
+            ["cniVersion"] = "1.0.0",
+            ["type"] = "mnf-late",
+            ["bridge"] = FaultHarness.Bridge(h, 1),
+            ["ipam"] = h.Node.HostLocal(FaultHarness.Subnet(1)),
+        });
+        h.AddPod("mnf-net1");
+
+        var add = await h.RunAsync("ADD");
+
+        add.ExitCode.Should().NotBe(0, FaultAssertions.Context(h, add));
+        await FaultAssertions.DelSucceedsAndNothingLeakedAsync(h);
+        h.Log.Should().Contain("waiting for delegates a killed operation left running");
+        await Task.Delay(1000);
+        h.Node.AssertNothingLeaked(); // nothing attached after the DEL either
     }
 
     /// <summary>

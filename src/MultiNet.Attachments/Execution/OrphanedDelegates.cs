@@ -2,25 +2,30 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using MultiNet.Attachments.Engine;
+using MultiNet.Cni.Invocation;
 
-namespace MultiNet.Plugin.Shim;
+namespace MultiNet.Attachments.Execution;
 
 /// <summary>
-/// Delegates that a dead multinetd left running for a container (they carry its <c>CNI_CONTAINERID</c>). The shim waits
-/// for them before it answers an ADD the daemon took without answering and before it runs a DEL itself: a delegate that
-/// finished after the DEL would re-create what the DEL removed, with no checkpoint left to find it by.
+/// Delegates a killed operation left running for a container: the multinet process or the daemon that started them
+/// died (SIGKILL, OOM, a node restart of the daemon pod), they did not. Every delegate carries
+/// <see cref="PluginProcessRunner.ContainerMarkerVariable"/> (its children inherit it), and only delegates do. The
+/// next operation on the container waits for them before it tears anything down: a delegate that finished after a DEL
+/// would re-create what the DEL removed (an interface, a lease) with no checkpoint left to find it by.
 /// </summary>
-internal static class OrphanedDelegates
+public static class OrphanedDelegates
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
-    /// Waits until no other process carries the container id; after <paramref name="limit"/> (the delegate timeout the
-    /// dead daemon would have enforced) kills those still running, as it would have.
+    /// Waits until no process carries the container's marker; after <paramref name="limit"/> (the delegate timeout the
+    /// dead process would have enforced) kills those still running, as it would have. Costs one scan of /proc.
     /// </summary>
     public static async Task WaitAsync(string containerId, TimeSpan limit, ILogger logger, CancellationToken ct)
     {
-        var marker = Encoding.UTF8.GetBytes($"\0CNI_CONTAINERID={containerId}\0");
+        ArgumentNullException.ThrowIfNull(containerId);
+        var marker = Encoding.UTF8.GetBytes($"\0{PluginProcessRunner.ContainerMarkerVariable}={containerId}\0");
         var deadline = DateTime.UtcNow + limit;
         var pids = Find(marker);
         if (pids.Count == 0)
@@ -28,12 +33,12 @@ internal static class OrphanedDelegates
             return;
         }
 
-        ShimLog.WaitingForOrphans(logger, containerId, string.Join(", ", pids));
+        EngineLog.WaitingForOrphans(logger, containerId, string.Join(", ", pids));
         while (pids.Count > 0)
         {
             if (DateTime.UtcNow >= deadline)
             {
-                ShimLog.KillingOrphans(logger, containerId, string.Join(", ", pids));
+                EngineLog.KillingOrphans(logger, containerId, string.Join(", ", pids));
                 pids.ForEach(Kill);
                 return;
             }
