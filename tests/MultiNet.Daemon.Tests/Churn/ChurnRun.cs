@@ -7,7 +7,7 @@ namespace MultiNet.Daemon.Tests.Churn;
 
 /// <summary>
 /// One churn: <see cref="PodCount"/> pods (cluster network + NAD <see cref="NadName"/>, both through logged wrappers),
-/// each running <see cref="Cycles"/> ADD/DEL cycles, all pods at once, in thin mode (the multinet binary alone) or
+/// each running <see cref="Cycles"/> ADD/DEL cycles (<see cref="PodCycles"/>), all pods at once, in thin mode (the multinet binary alone) or
 /// thick mode (the multinet shim forwarding to multinetd); <see cref="StaleGc"/> runs GC alongside. Every failed
 /// operation and every broken expectation is collected, not thrown, so one run reports all of them.
 /// </summary>
@@ -102,7 +102,7 @@ internal sealed class ChurnRun : IAsyncDisposable
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, PodCount * 3), io);
         var gc = new StaleGc(this);
-        var churn = Task.WhenAll(Pods.Select(CyclesAsync));
+        var churn = Task.WhenAll(Pods.Select(new PodCycles(this).RunAsync));
         await Task.WhenAll(churn, gc.RunAsync(churn));
         return gc.Rounds;
     }
@@ -176,57 +176,6 @@ internal sealed class ChurnRun : IAsyncDisposable
         [.. Shell.Run("ip", "-o", "link", "show", "master", ClusterBridge).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
 
     public ValueTask DisposeAsync() => Harness.DisposeAsync();
-
-    private async Task CyclesAsync(ChurnPod pod)
-    {
-        await Task.Yield();
-        for (var cycle = 0; cycle < Cycles; cycle++)
-        {
-            if (cycle == 0 && pod.Interrupted)
-            {
-                await InterruptedAddAsync(pod);
-                continue;
-            }
-
-            var add = await RunAsync("ADD", pod.Pod);
-            var ips = AddressesOf(add, pod.Pod);
-            Addresses.Take(pod.Pod.ContainerId, ips);
-            if (add.ExitCode == 0)
-            {
-                pod.Attached();
-            }
-
-            await Task.Delay(Random.Shared.Next(20));
-            pod.Detaching();
-            Addresses.Release(pod.Pod.ContainerId, ips);
-            await RunAsync("DEL", pod.Pod);
-        }
-    }
-
-    /// <summary>
-    /// What a runtime does after an ADD timed out: DEL, while the ADD still runs (its first delegate sleeps 300 ms),
-    /// and a second DEL at once. They must wait for the ADD, then undo it: nothing of the pod is left.
-    /// </summary>
-    private async Task InterruptedAddAsync(ChurnPod pod)
-    {
-        var id = pod.Pod.ContainerId;
-        Log.SetSlow(id, slow: true);
-        var add = RunAsync("ADD", pod.Pod);
-        await Log.WaitForStartAsync(id, "ADD", TimeSpan.FromSeconds(30));
-        var sentAt = OperationLog.Now();
-        await Task.WhenAll(add, RunAsync("DEL", pod.Pod), RunAsync("DEL", pod.Pod));
-        Log.SetSlow(id, slow: false);
-        var addEnd = Log.Read().Where(r => r.ContainerId == id && r.Command == "ADD").Max(r => r.End);
-        if (addEnd <= sentAt)
-        {
-            Problem($"{id}: the ADD ended before its DELs were sent; the test did not overlap them");
-        }
-
-        if (File.Exists(CheckpointPath(pod.Pod)) || pod.Pod.Links().Count > 0)
-        {
-            Problem($"{id}: after an ADD and two DELs sent during it: checkpoint {File.Exists(CheckpointPath(pod.Pod))}, links [{string.Join(", ", pod.Pod.Links())}]");
-        }
-    }
 
     private void Record(PluginProcess.Outcome outcome, string what)
     {

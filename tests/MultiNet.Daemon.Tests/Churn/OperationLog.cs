@@ -5,8 +5,8 @@ namespace MultiNet.Daemon.Tests.Churn;
 /// <summary>
 /// Wrapper delegates that log every run of a reference plugin: one <c>start</c> and one <c>end</c> line per run, each
 /// written by one <c>printf</c> (a single O_APPEND write below PIPE_BUF, so lines of concurrent wrappers never mix).
-/// A container id with a marker file in <see cref="SlowDir"/> makes its ADD sleep 300 ms first (an ADD the runtime
-/// will give up on).
+/// A container id with a marker file in <see cref="SlowDir"/> makes each of its delegates sleep 300 ms before an ADD
+/// (an ADD the runtime will give up on).
 /// </summary>
 internal sealed class OperationLog
 {
