@@ -10,6 +10,7 @@ internal sealed class RssSampler
     private readonly Thread _thread;
     private volatile bool _stop;
     private long _peakKib;
+    private Exception? _failure;
 
     private RssSampler(Func<long> readKib)
     {
@@ -25,20 +26,27 @@ internal sealed class RssSampler
         return sampler;
     }
 
-    /// <summary>Stops and returns the highest reading, in KiB.</summary>
+    /// <summary>Stops and returns the highest reading, in KiB; a reading that failed (the process is gone) fails the run.</summary>
     public long Stop()
     {
         _stop = true;
         _thread.Join();
-        return _peakKib;
+        return _failure is null ? _peakKib : throw new BenchmarkFailedException($"sampling RSS failed: {_failure.Message}", _failure);
     }
 
     private void Loop()
     {
-        while (!_stop)
+        try
         {
-            _peakKib = Math.Max(_peakKib, _readKib());
-            Thread.Sleep(1);
+            while (!_stop)
+            {
+                _peakKib = Math.Max(_peakKib, _readKib());
+                Thread.Sleep(1);
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or FormatException)
+        {
+            _failure = e;
         }
     }
 }

@@ -7,9 +7,9 @@ namespace MultiNet.Daemon.Tests.Churn;
 
 /// <summary>
 /// One churn: <see cref="PodCount"/> pods (cluster network + NAD <see cref="NadName"/>, both through logged wrappers),
-/// each running <see cref="Cycles"/> ADD/DEL cycles (<see cref="PodCycles"/>), all pods at once, in thin mode (the multinet binary alone) or
-/// thick mode (the multinet shim forwarding to multinetd); <see cref="StaleGc"/> runs GC alongside. Every failed
-/// operation and every broken expectation is collected, not thrown, so one run reports all of them.
+/// each running <see cref="Cycles"/> ADD/DEL cycles (<see cref="PodCycles"/>), all pods at once, in thin mode (the
+/// multinet binary alone) or thick mode (the multinet shim forwarding to multinetd); <see cref="StaleGc"/> runs GC
+/// alongside. Every failed operation and every broken expectation is collected, not thrown, so one run reports all.
 /// </summary>
 internal sealed class ChurnRun : IAsyncDisposable
 {
