@@ -28,6 +28,12 @@ internal sealed class BenchmarkResults
     public Samples ChurnDirect { get; } = new();
     public Samples ChurnThick { get; } = new();
 
+    /// <summary>multinetd's highest VmRSS sampled (every ms) during the thick churns, KiB.</summary>
+    public long DaemonChurnPeakRssKib { get; set; }
+
+    /// <summary>multinetd's VmRSS read right after each thick churn, KiB.</summary>
+    public List<long> DaemonAfterChurnRssKib { get; } = [];
+
     /// <summary>multinetd's VmRSS just after it became ready (a few objects cached), KiB.</summary>
     public long DaemonIdleRssKib { get; set; }
 

@@ -26,7 +26,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress
             var rounds = new PodRounds(node, direct, new MultinetPlugin(node, binary, node.MultinetConfig), thick);
             await MeasureRoundsAsync(rounds, daemon, results);
             await SampleRssAsync(rounds, results);
-            await MeasureChurnAsync(new PodChurn(node, direct, thick), results);
+            await MeasureChurnAsync(new PodChurn(node, direct, thick), daemon, results);
             await MeasureDaemonRssAsync(node, daemon, results);
             progress.WriteLine($"bench: VERSION x{options.VersionRuns}");
             await VersionProbe.MeasureAsync(binary, options.VersionRuns, results);
@@ -96,15 +96,29 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter progress
         }
     }
 
-    private async Task MeasureChurnAsync(PodChurn churn, BenchmarkResults results)
+    private async Task MeasureChurnAsync(PodChurn churn, BenchDaemon daemon, BenchmarkResults results)
     {
         for (var i = 0; i < ChurnRounds; i++)
         {
             var direct = await churn.DirectAsync($"cd{i}");
-            var thick = await churn.ThickAsync($"ct{i}");
+            // multinetd's memory while it serves the churn: sampled throughout, and read as soon as the last pod is done.
+            var sampler = RssSampler.Start(daemon.RssKib);
+            TimeSpan thick;
+            try
+            {
+                thick = await churn.ThickAsync($"ct{i}");
+            }
+            finally
+            {
+                results.DaemonChurnPeakRssKib = Math.Max(results.DaemonChurnPeakRssKib, sampler.Stop());
+            }
+
+            var after = daemon.RssKib();
+            results.DaemonAfterChurnRssKib.Add(after);
             results.ChurnDirect.Add(direct);
             results.ChurnThick.Add(thick);
-            progress.WriteLine($"bench: {PodChurn.Pods}-pod churn {i + 1}/{ChurnRounds}: direct {Ms(direct)} thick {Ms(thick)}");
+            progress.WriteLine($"bench: {PodChurn.Pods}-pod churn {i + 1}/{ChurnRounds}: direct {Ms(direct)} thick {Ms(thick)}; "
+                + $"multinetd RSS peak so far {results.DaemonChurnPeakRssKib} KiB, right after {after} KiB");
         }
     }
 

@@ -59,6 +59,8 @@ internal static class ReportWriter
         s.AppendLine(Inv($"| multinetd RSS just after start (3 objects cached) / peak over the run (VmHWM) | {Mib(r.DaemonIdleRssKib)} / {Mib(r.DaemonPeakRssKib)} | — | |"));
         s.AppendLine(Inv($"| {PodChurn.Pods}-pod churn (ADD+DEL of each, all at once), median of {r.ChurnThick.Count}: direct / thick | ")
             + Inv($"{r.ChurnDirect.Median:0} ms / {r.ChurnThick.Median:0} ms = {r.ChurnRatio:0.00}× | ≥ {ChurnRatioTarget}× | {Met(r.ChurnRatio >= ChurnRatioTarget)} |"));
+        s.AppendLine(Inv($"| multinetd RSS under the {PodChurn.Pods}-pod churn: peak (VmRSS sampled every ms, highest of {r.ChurnThick.Count}) / right after it (median) | ")
+            + Inv($"{Mib(r.DaemonChurnPeakRssKib)} / {Mib(Median(r.DaemonAfterChurnRssKib))} | — | |"));
         s.AppendLine();
         s.AppendLine("Thick mode runs with the daemon's defaults (`podEvents: warnings`: a successful ADD sends no AddedInterface event, "
             + "so its one write is the network-status PATCH); the daemon's own LIST and WATCH requests are not counted per ADD.");
@@ -103,6 +105,8 @@ internal static class ReportWriter
     private static string Signed(double ms) => Inv($"{(ms >= 0 ? "+" : "−")}{Math.Abs(ms):0.0} ms");
 
     private static string Mib(long? kib) => kib is null ? "not sampled" : Inv($"{kib.Value / 1024.0:0.0} MiB");
+
+    private static long? Median(List<long> values) => values.Count == 0 ? null : values.Order().ElementAt(values.Count / 2);
 
     private static string Met(bool met) => met ? "met" : "**NOT met**";
 
