@@ -44,6 +44,7 @@ internal static class CheckpointJson
             ["kind"] = Kind,
             ["containerId"] = plan.ContainerId,
             ["netns"] = plan.NetNs,
+            ["netnsId"] = plan.NetNsIdentity,
             ["ifName"] = plan.IfName,
             ["podNamespace"] = plan.PodNamespace,
             ["podName"] = plan.PodName,
@@ -87,6 +88,7 @@ internal static class CheckpointJson
             {
                 ContainerId = Required(root, "containerId", source),
                 NetNs = (string?)root["netns"],
+                NetNsIdentity = (string?)root["netnsId"],
                 IfName = Required(root, "ifName", source),
                 PodNamespace = (string?)root["podNamespace"],
                 PodName = (string?)root["podName"],

@@ -51,7 +51,7 @@ public sealed class AttachmentEngine
             EngineLog.PodGone(_logger, env.ContainerId!);
         }
 
-        var plan = await Planner(config).PlanAsync(env, pod, ct).ConfigureAwait(false);
+        var plan = await Planner(config).PlanAsync(env, pod, ct).ConfigureAwait(false) with { NetNsIdentity = NetnsIdentity.Of(env.NetNs) };
         EngineLog.Planned(_logger, plan.ContainerId, pod.Label(plan.ContainerId), plan.Attachments.Count);
         EnsureInterfacesFree(plan);
 
@@ -184,7 +184,11 @@ public sealed class AttachmentEngine
                     continue;
                 }
 
-                var failures = await executor.DeleteAsync(checkpoint, env, checkpoint.Plan.Attachments.Count - 1, ct).ConfigureAwait(false);
+                // GC may assume the netns is gone; when it is not (still the very namespace the ADD used), the delegates get
+                // it, so the interfaces go too and not only the addresses.
+                var plan = checkpoint.Plan;
+                var netns = plan.NetNsIdentity is { } id && NetnsIdentity.Of(plan.NetNs) == id ? plan.NetNs : null;
+                var failures = await executor.DeleteAsync(checkpoint, env with { NetNs = netns }, plan.Attachments.Count - 1, ct).ConfigureAwait(false);
                 if (failures.Count == 0)
                 {
                     store.Delete(containerId);

@@ -18,6 +18,12 @@ internal static partial class LinuxInterop
     internal const int NetlinkCapAck = 10;
     internal const int NetlinkExtAck = 11;
     internal const int MsgTrunc = 0x20;
+    internal const int AtFdCwd = -100;
+    internal const uint StatxIno = 0x100;
+    internal const int StatxSize = 256;
+    internal const int StatxInoOffset = 32;
+    internal const int StatxDevMajorOffset = 136;
+    internal const int StatxDevMinorOffset = 140;
 
     [LibraryImport("libc", SetLastError = true)]
     internal static partial int socket(int domain, int type, int protocol);
@@ -39,4 +45,7 @@ internal static partial class LinuxInterop
 
     [LibraryImport("libc", SetLastError = true)]
     internal static partial int setns(int fd, int nstype);
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int statx(int dirfd, string path, int flags, uint mask, Span<byte> buffer);
 }

@@ -7,6 +7,8 @@ public sealed record AttachmentPlan
     public required string ContainerId { get; init; }
     /// <summary>CNI_NETNS.</summary>
     public string? NetNs { get; init; }
+    /// <summary>The namespace <see cref="NetNs"/> named at ADD (<c>net:[inode]</c>), so GC enters it only while it is still that one.</summary>
+    public string? NetNsIdentity { get; init; }
     /// <summary>The runtime's CNI_IFNAME (the cluster network's interface).</summary>
     public required string IfName { get; init; }
     /// <summary>Pod namespace, when known.</summary>

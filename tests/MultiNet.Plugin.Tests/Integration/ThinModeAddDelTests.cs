@@ -214,6 +214,31 @@ public sealed class ThinModeAddDelTests
         collected.ExitCode.Should().Be(0, collected.Stdout + h.Log);
         h.Node.Checkpoints().Should().BeEmpty();
         h.Node.Leases().Should().BeEmpty();
+        h.Node.LinksInNetns().Should().BeEmpty("the netns is still the one the ADD used, so GC's delegates went in");
+    }
+
+    [RootFact]
+    public async Task Gc_NetnsPathNowNamesAnotherNamespace_FreesTheAddressesWithoutEnteringIt()
+    {
+        await using var h = await ThinModeHarness.StartAsync();
+        h.AddPod(null);
+        (await h.RunAsync("ADD")).ExitCode.Should().Be(0);
+        // As if the recorded path (a /proc/<pid>/ns/net of a pid since reused) now named another pod's namespace.
+        var path = h.Node.Checkpoints().Single();
+        var checkpoint = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        ((string)checkpoint["netnsId"]!).Should().MatchRegex("^[0-9]+:[0-9]+:[0-9]+$", "ADD records which namespace it used");
+        checkpoint["netnsId"] = "0:0:1";
+        File.WriteAllText(path, checkpoint.ToJsonString());
+
+        var gc = JsonNode.Parse(h.Config())!.AsObject();
+        gc["cniVersion"] = "1.1.0";
+        gc["cni.dev/valid-attachments"] = new JsonArray();
+        var collected = await h.RunAsync("GC", config: gc.ToJsonString(), netns: null);
+
+        collected.ExitCode.Should().Be(0, collected.Stdout + h.Log);
+        h.Node.Checkpoints().Should().BeEmpty();
+        h.Node.Leases().Should().BeEmpty();
+        h.Node.LinksInNetns().Should().Equal(["eth0"], "GC does not go into a namespace that is not the pod's any more");
     }
 
     [RootFact]
