@@ -1,3 +1,4 @@
+using MultiNet.Testing.Node;
 using System.Text;
 using System.Text.Json.Nodes;
 using R = MultiNet.Daemon.Tests.Integration.ThickModeSocketCorpusRawClient;

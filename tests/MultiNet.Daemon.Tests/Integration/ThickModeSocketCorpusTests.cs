@@ -1,3 +1,4 @@
+using MultiNet.Testing.Node;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
