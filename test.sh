@@ -6,6 +6,10 @@ cd "$(dirname "$0")"
 ./scripts/install-deps.sh || exit 1
 ./build.sh || exit 1
 
+# What the tests leave on the machine is a failure too: every test names its netns and host links "mn…" and removes them.
+leftovers() { { ip -o link show 2>/dev/null | awk -F': ' '{print $2}' | sed 's/@.*//' | grep '^mn' | sed 's/^/link /'; ip netns list 2>/dev/null | awk '{print $1}' | grep '^mn' | sed 's/^/netns /'; } | sort; }
+before=$(leftovers)
+
 results="$PWD/artifacts/test-results"
 rm -rf "$results"
 dotnet test MultiNet.sln -c Release --nologo --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false
@@ -19,6 +23,12 @@ for trx in "$results"/*.trx; do
   t=$(echo "$counters" | sed -n 's/.* total="\([0-9]*\)".*/\1/p'); e=$(echo "$counters" | sed -n 's/.* executed="\([0-9]*\)".*/\1/p')
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
+leaked=$(comm -13 <(echo "$before") <(leftovers) | grep . || true)
+if [ -n "$leaked" ]; then
+  failed=$((failed + 1))
+  echo "test: the tests left these behind (counted as one failure):" >&2
+  echo "$leaked" | sed 's/^/  /' >&2
+fi
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "test: no test ran" >&2; fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "test: dotnet test failed (exit $status) before reporting a failure" >&2; fi
 echo "$passed passed, $failed failed, $skipped skipped"

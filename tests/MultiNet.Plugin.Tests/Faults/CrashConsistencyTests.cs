@@ -123,7 +123,7 @@ public sealed class CrashConsistencyTests
         {
             ["cniVersion"] = "1.0.0",
             ["type"] = "mnf-late",
-            ["bridge"] = FaultHarness.Bridge(h, 1),
+            ["bridge"] = h.Node.BridgeName("fn1"), // registered, so the node removes it
             ["ipam"] = h.Node.HostLocal(FaultHarness.Subnet(1)),
         });
         h.AddPod("mnf-net1");
