@@ -51,9 +51,9 @@ internal sealed class PodContextLoader(IPodSource? pods)
     private static void RequireValidIdentity(PodContext context)
     {
         var problem = context.Namespace is { } ns && DnsLabel.Problem(ns) is { } nsProblem
-            ? $"K8S_POD_NAMESPACE \"{ns}\" {nsProblem}"
+            ? $"K8S_POD_NAMESPACE {QuotedValue.Of(ns)} {nsProblem}"
             : context.Name is { } name && PodNameProblem(name) is { } nameProblem
-                ? $"K8S_POD_NAME \"{name}\" {nameProblem}"
+                ? $"K8S_POD_NAME {QuotedValue.Of(name)} {nameProblem}"
                 : null;
         if (problem is not null)
         {

@@ -4,7 +4,7 @@ using System.Text;
 namespace MultiNet.NetworkPlumbing.Validation;
 
 /// <summary>Renders a user-supplied value for an error message: quoted, escaped, and cut short when long.</summary>
-internal static class QuotedValue
+public static class QuotedValue
 {
     private const int MaxChars = 80;
 
