@@ -12,6 +12,12 @@ public sealed class CheckpointStore(string directory)
     private const UnixFileMode DirectoryPermissions = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode FilePermissions = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    /// <summary>
+    /// The longest container id a file of the store can be named after (".&lt;id&gt;.lock", 255 bytes at most): a DEL
+    /// for a longer one has nothing to find.
+    /// </summary>
+    public const int MaxRecordableIdLength = 255 - 6;
+
     /// <summary>The directory.</summary>
     public string Directory { get; } = directory;
 

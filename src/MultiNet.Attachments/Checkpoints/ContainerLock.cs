@@ -155,8 +155,15 @@ public sealed partial class ContainerLock : IDisposable
 
     private static bool IsUnlinked(int fd)
     {
-        var target = new FileInfo($"/proc/self/fd/{fd}").LinkTarget;
-        return target is null || target.EndsWith(" (deleted)", StringComparison.Ordinal);
+        try
+        {
+            var target = new FileInfo($"/proc/self/fd/{fd}").LinkTarget;
+            return target is not null && target.EndsWith(" (deleted)", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // no /proc to ask: the lock still excludes every other holder of this file
+        }
     }
 
     private static CniException CannotCreate(CheckpointStore store, string containerId, string path, string reason) =>

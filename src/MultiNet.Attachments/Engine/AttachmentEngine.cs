@@ -82,8 +82,8 @@ public sealed class AttachmentEngine
         ArgumentNullException.ThrowIfNull(env);
         ArgumentNullException.ThrowIfNull(config);
         var store = new CheckpointStore(config.CniDir);
-        // ADD refuses ids too long to name a checkpoint file, so no such container was ever recorded.
-        if (!Directory.Exists(store.Directory) || env.ContainerId!.Length > CniIdentifiers.MaxContainerIdLength)
+        // No file can be named after a longer id, so no such container was ever recorded (ADD refuses ids over 200).
+        if (!Directory.Exists(store.Directory) || env.ContainerId!.Length > CheckpointStore.MaxRecordableIdLength)
         {
             EngineLog.NothingToDelete(_logger, env.ContainerId!);
             return;
@@ -184,10 +184,14 @@ public sealed class AttachmentEngine
                     continue;
                 }
 
+                await WaitForOrphansAsync(checkpoint, config, ct).ConfigureAwait(false);
+
                 // GC may assume the netns is gone; when it is not (still the very namespace the ADD used), the delegates get
-                // it, so the interfaces go too and not only the addresses.
+                // it, so the interfaces go too and not only the addresses. Never a /proc/<pid>/ns/net path: the pid and
+                // the nsfs inode can both be reused by another pod.
                 var plan = checkpoint.Plan;
-                var netns = plan.NetNsIdentity is { } id && NetnsIdentity.Of(plan.NetNs) == id ? plan.NetNs : null;
+                var netns = plan.NetNsIdentity is { } id && !plan.NetNs!.StartsWith("/proc/", StringComparison.Ordinal)
+                    && NetnsIdentity.Of(plan.NetNs) == id ? plan.NetNs : null;
                 var failures = await executor.DeleteAsync(checkpoint, env with { NetNs = netns }, plan.Attachments.Count - 1, ct).ConfigureAwait(false);
                 if (failures.Count == 0)
                 {
@@ -204,7 +208,15 @@ public sealed class AttachmentEngine
             }
         }
 
-        RemoveAbandonedLocks(store);
+        try
+        {
+            RemoveAbandonedLocks(store);
+        }
+        catch (CniException e)
+        {
+            errors.Add(e);
+        }
+
         var networks = await Planner(config).ClusterNetworksAsync(new PodContext(), ct).ConfigureAwait(false);
         try
         {

@@ -17,6 +17,7 @@ namespace MultiNet.Attachments.Execution;
 public static class OrphanedDelegates
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Waits until no process carries the container's marker; after <paramref name="limit"/> (the delegate timeout the
@@ -39,7 +40,14 @@ public static class OrphanedDelegates
             if (DateTime.UtcNow >= deadline)
             {
                 EngineLog.KillingOrphans(logger, containerId, string.Join(", ", pids));
-                pids.ForEach(Kill);
+                // Each pid is checked again just before its signal: one that exited meanwhile may have been reused.
+                pids.Where(pid => Carries(pid, marker)).ToList().ForEach(Kill);
+                var killed = DateTime.UtcNow + KillGrace;
+                while (Find(marker).Count > 0 && DateTime.UtcNow < killed)
+                {
+                    await Task.Delay(PollInterval, ct).ConfigureAwait(false);
+                }
+
                 return;
             }
 
@@ -54,27 +62,28 @@ public static class OrphanedDelegates
         var found = new List<int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
+            if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && pid != Environment.ProcessId && Carries(pid, marker))
             {
-                continue;
-            }
-
-            try
-            {
-                var environ = File.ReadAllBytes(Path.Combine(dir, "environ"));
-                // The first variable has no NUL before it.
-                if (environ.AsSpan().IndexOf(marker) >= 0 || environ.AsSpan().StartsWith(marker.AsSpan(1)))
-                {
-                    found.Add(pid);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // The process ended meanwhile, or is not ours to read.
+                found.Add(pid);
             }
         }
 
         return found;
+    }
+
+    private static bool Carries(int pid, byte[] marker)
+    {
+        try
+        {
+            var environ = File.ReadAllBytes($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/environ");
+            // The first variable has no NUL before it.
+            return environ.AsSpan().IndexOf(marker) >= 0 || environ.AsSpan().StartsWith(marker.AsSpan(1));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // the process ended meanwhile, or is not ours to read
+        }
     }
 
     private static void Kill(int pid)

@@ -19,9 +19,16 @@ public static class NetnsIdentity
         }
 
         Span<byte> buffer = stackalloc byte[LinuxInterop.StatxSize];
-        if (LinuxInterop.statx(LinuxInterop.AtFdCwd, path, 0, LinuxInterop.StatxIno, buffer) != 0)
+        try
         {
-            return null;
+            if (LinuxInterop.statx(LinuxInterop.AtFdCwd, path, 0, LinuxInterop.StatxIno, buffer) != 0)
+            {
+                return null;
+            }
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return null; // glibc before 2.28 has no statx: GC then only frees addresses, as the spec allows
         }
 
         var inode = BinaryPrimitives.ReadUInt64LittleEndian(buffer[LinuxInterop.StatxInoOffset..]);

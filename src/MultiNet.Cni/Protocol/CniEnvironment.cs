@@ -74,7 +74,8 @@ public sealed record CniEnvironment
             throw Missing("CNI_NETNS");
         }
 
-        if (netNs is not null && !netNs.StartsWith('/'))
+        // Not for DEL: it must always be able to finish; a netns it cannot find only means the interfaces are gone.
+        if (command is CniCommand.Add or CniCommand.Check && !netNs!.StartsWith('/'))
         {
             throw Invalid("CNI_NETNS", $"\"{netNs}\" is not an absolute path");
         }

@@ -115,9 +115,10 @@ internal sealed partial class CniRequestHandler(
         {
             throw TooLarge();
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or Microsoft.AspNetCore.Connections.ConnectionAbortedException)
         {
-            // BadHttpRequestException is an IOException too, as is the client going away mid-body.
+            // BadHttpRequestException is an IOException too, as is the client going away mid-body; an aborted
+            // connection is an OperationCanceledException instead.
             throw new CniException(CniErrorCode.DecodeFailure,
                 $"daemon request: cannot read the body: {AsPhrase(e.Message)}", e.GetType().Name, e);
         }

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using MultiNet.Attachments.Checkpoints;
 using MultiNet.Attachments.Configuration;
 using MultiNet.Attachments.Execution;
 using MultiNet.Attachments.Forwarding;
@@ -44,7 +45,12 @@ internal sealed class DaemonShim(MultiNetConfig config, ILogger logger)
             if (taken && env.Command == CniCommand.Add)
             {
                 // Answered only once the dead daemon's delegates are gone, so the DEL that follows finds all they did.
-                await OrphanedDelegates.WaitAsync(env.ContainerId!, config.DelegateTimeout, logger, ct).ConfigureAwait(false);
+                // Under the container's lock: a DEL already running elsewhere (the restarted daemon) has live
+                // delegates with the same marker, which are not orphans.
+                using (await ContainerLock.AcquireAsync(new CheckpointStore(config.CniDir), env.ContainerId!, ContainerLock.DefaultWait, ct).ConfigureAwait(false))
+                {
+                    await OrphanedDelegates.WaitAsync(env.ContainerId!, config.DelegateTimeout, logger, ct).ConfigureAwait(false);
+                }
                 // Sent again, the ADD would run over what the first run attached and fail with 105 ("already exists"),
                 // hiding why. The runtime's DEL removes that from the checkpoint; then it retries the ADD.
                 throw new CniException(CniErrorCode.TryAgainLater,

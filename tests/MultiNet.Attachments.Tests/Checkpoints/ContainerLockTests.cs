@@ -55,10 +55,16 @@ public sealed class ContainerLockTests : IDisposable
     {
         Directory.CreateDirectory(_dir);
         var path = ContainerLock.PathFor(Store, "c1");
-        using var holder = Process.Start(new ProcessStartInfo("flock", ["--close", path, "sleep", "30"]) { RedirectStandardError = true })!;
+        // flock(1) is no party to the unlink-on-release protocol, so nothing here may take the lock before it has:
+        // it says when it holds it.
+        using var holder = Process.Start(new ProcessStartInfo("flock", ["--close", path, "sh", "-c", "echo locked; exec sleep 30"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
         try
         {
-            await WaitUntilAsync(() => ContainerLock.TryAcquire(Store, "c1") is null);
+            (await holder.StandardOutput.ReadLineAsync()).Should().Be("locked");
 
             var act = () => ContainerLock.AcquireAsync(Store, "c1", TimeSpan.FromMilliseconds(300), CancellationToken.None);
 
