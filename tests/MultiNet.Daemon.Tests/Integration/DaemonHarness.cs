@@ -158,21 +158,9 @@ internal sealed class DaemonHarness : IAsyncDisposable
 
     public string ShimConfig()
     {
-        var config = new JsonObject
-        {
-            ["cniVersion"] = "1.0.0",
-            ["name"] = "multinet",
-            ["type"] = "multinet",
-            ["cniDir"] = Node.CniDir,
-            ["confDir"] = Node.ConfDir,
-            ["binDir"] = RepoLayout.ReferencePlugins,
-            ["logLevel"] = "debug",
-            ["logToStderr"] = false,
-            ["logFile"] = Path.Combine(Node.Root, "multinet.log"),
-            ["daemonSocketDir"] = SocketDir,
-            ["daemonReadyTimeoutSeconds"] = 2,
-            ["delegates"] = new JsonArray(ClusterConflist()),
-        };
+        var config = Node.PluginConfig(ClusterConflist());
+        config["daemonSocketDir"] = SocketDir;
+        config["daemonReadyTimeoutSeconds"] = 2;
         foreach (var (k, v) in ShimOverrides)
         {
             config[k] = v?.DeepClone();
@@ -184,7 +172,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
     public Task<PluginProcess.Outcome> RunAsync(string command, DaemonPod pod) =>
         PluginProcess.RunAsync(PluginProcess.Env(command, pod.ContainerId, pod.NetnsPath, "eth0", pod.Namespace, pod.Name, pod.Uid), ShimConfig());
 
-    public string ShimLog => File.Exists(Path.Combine(Node.Root, "multinet.log")) ? File.ReadAllText(Path.Combine(Node.Root, "multinet.log")) : "";
+    public string ShimLog => File.Exists(Node.PluginLog) ? File.ReadAllText(Node.PluginLog) : "";
 
     /// <summary>What a failed assertion should show: the daemon's and the shim's logs.</summary>
     public string Logs => $"\n--- multinetd ---\n{Daemon?.Log}\n--- multinet ---\n{ShimLog}";

@@ -87,15 +87,7 @@ public sealed class ThickModeNodeConfigTests
     {
         ["confDir"] = hostConfDir,
         ["removeOnExit"] = "always",
-        ["pluginKeys"] = new JsonObject
-        {
-            ["cniDir"] = h.Node.CniDir,
-            ["confDir"] = h.Node.ConfDir,
-            ["binDir"] = RepoLayout.ReferencePlugins,
-            ["logLevel"] = "debug",
-            ["logToStderr"] = false,
-            ["logFile"] = Path.Combine(h.Node.Root, "multinet.log"),
-        },
+        ["pluginKeys"] = h.Node.PluginKeys(),
     };
 
     /// <summary>The multinet plugin entry of the generated conflist, as the runtime hands it to the plugin.</summary>

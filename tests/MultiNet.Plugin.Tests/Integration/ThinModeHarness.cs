@@ -137,19 +137,7 @@ internal sealed class ThinModeHarness : IAsyncDisposable
 
     public string Config(bool withKubernetes = true)
     {
-        var config = new JsonObject
-        {
-            ["cniVersion"] = "1.0.0",
-            ["name"] = "multinet",
-            ["type"] = "multinet",
-            ["cniDir"] = Node.CniDir,
-            ["confDir"] = Node.ConfDir,
-            ["binDir"] = RepoLayout.ReferencePlugins,
-            ["logLevel"] = "debug",
-            ["logToStderr"] = false,
-            ["logFile"] = Path.Combine(Node.Root, "multinet.log"),
-            ["delegates"] = new JsonArray(ClusterDelegate.DeepClone()),
-        };
+        var config = Node.PluginConfig(ClusterDelegate);
         if (withKubernetes)
         {
             config["kubeconfig"] = Kubeconfig;
@@ -191,7 +179,7 @@ internal sealed class ThinModeHarness : IAsyncDisposable
     {
         get
         {
-            var path = Path.Combine(Node.Root, "multinet.log");
+            var path = Node.PluginLog;
             var own = File.Exists(path) ? File.ReadAllText(path) : "";
             return Daemon is null ? own : $"{own}\n--- multinetd ---\n{Daemon.Log}";
         }

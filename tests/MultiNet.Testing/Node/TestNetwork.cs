@@ -86,6 +86,36 @@ public sealed class TestNetwork : IDisposable
             .Select(Path.GetFileName)
             .Where(n => n is not null && System.Net.IPAddress.TryParse(n, out _))!];
 
+    /// <summary>Where the multinet plugin configured by <see cref="PluginKeys"/> logs.</summary>
+    public string PluginLog => Path.Combine(Root, "multinet.log");
+
+    /// <summary>
+    /// The multinet config keys that point the plugin at this node (cniDir, confDir, the reference plugins, a debug log
+    /// file); a harness adds the name, delegates and mode keys.
+    /// </summary>
+    public JsonObject PluginKeys() => new()
+    {
+        ["cniDir"] = CniDir,
+        ["confDir"] = ConfDir,
+        ["binDir"] = RepoLayout.ReferencePlugins,
+        ["logLevel"] = "debug",
+        ["logToStderr"] = false,
+        ["logFile"] = PluginLog,
+    };
+
+    /// <summary>A multinet network config for this node with <paramref name="clusterDelegate"/> as the cluster network.</summary>
+    public JsonObject PluginConfig(JsonObject clusterDelegate)
+    {
+        var config = new JsonObject { ["cniVersion"] = "1.0.0", ["name"] = "multinet", ["type"] = "multinet" };
+        foreach (var (key, value) in PluginKeys())
+        {
+            config[key] = value?.DeepClone();
+        }
+
+        config["delegates"] = new JsonArray(clusterDelegate.DeepClone());
+        return config;
+    }
+
     /// <summary>Checkpoint files (and temp files) left in this test's cniDir.</summary>
     public IReadOnlyList<string> Checkpoints() =>
         Directory.Exists(CniDir) ? [.. Directory.EnumerateFiles(CniDir, "*", SearchOption.AllDirectories)] : [];
