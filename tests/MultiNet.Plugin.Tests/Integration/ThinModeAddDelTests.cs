@@ -269,4 +269,39 @@ public sealed class ThinModeAddDelTests
         h.Log.Should().Contain("nothing to tear down");
         h.Node.AssertNothingLeaked();
     }
+
+    [RootFact]
+    public async Task Gc_ContainerBusyWithAnotherOperation_IsLeftForALaterGc()
+    {
+        await using var h = await ThinModeHarness.StartAsync();
+        h.AddPod(null);
+        (await h.RunAsync("ADD")).ExitCode.Should().Be(0);
+        var gc = JsonNode.Parse(h.Config())!.AsObject();
+        gc["cniVersion"] = "1.1.0";
+        gc["cni.dev/valid-attachments"] = new JsonArray();
+        // Another operation on the container, as far as the lock can tell (flock(1) holds the container's lock file).
+        var lockFile = Path.Combine(h.Node.CniDir, $".{h.ContainerId}.lock");
+        using var holder = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(
+            "flock", ["--close", lockFile, "sh", "-c", "echo locked; exec sleep 30"]) { RedirectStandardOutput = true })!;
+        try
+        {
+            (await holder.StandardOutput.ReadLineAsync()).Should().Be("locked");
+
+            var busy = await h.RunAsync("GC", config: gc.ToJsonString(), netns: null);
+
+            busy.ExitCode.Should().Be(0, busy.Stdout + h.Log);
+            h.Node.LinksInNetns().Should().Equal(["eth0"], "a container with a running operation is not stale");
+            h.Log.Should().Contain($"GC: {h.ContainerId} is busy with another operation");
+        }
+        finally
+        {
+            holder.Kill(entireProcessTree: true);
+            await holder.WaitForExitAsync();
+        }
+
+        var later = await h.RunAsync("GC", config: gc.ToJsonString(), netns: null);
+
+        later.ExitCode.Should().Be(0, later.Stdout + h.Log);
+        h.Node.AssertNothingLeaked();
+    }
 }
