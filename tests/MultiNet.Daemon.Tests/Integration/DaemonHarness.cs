@@ -84,17 +84,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
     {
         var path = Path.Combine(Node.Root, "daemon.json");
         await File.WriteAllTextAsync(path, DaemonConfig.ToJsonString());
-        Daemon = DaemonProcess.Start("--config", path);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await SocketClient.ReadyStatusAsync(SocketPath) != 200)
-        {
-            if (Daemon.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"multinetd did not become ready (exited: {Daemon.HasExited}):\n{Daemon.Log}");
-            }
-
-            await Task.Delay(20);
-        }
+        Daemon = await DaemonProcess.StartReadyAsync(path, SocketPath);
     }
 
     /// <summary>SIGTERM and wait for the exit.</summary>

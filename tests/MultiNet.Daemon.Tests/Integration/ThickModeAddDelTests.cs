@@ -86,17 +86,6 @@ public sealed class ThickModeAddDelTests
     }
 
     /// <summary>Waits until the daemon's pod cache holds <paramref name="pods"/> pods (its metrics say so).</summary>
-    internal static async Task WaitUntilCachedAsync(DaemonHarness h, int pods)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!(await SocketClient.SendAsync(h.SocketPath, "GET", "/metrics")).Body.Contains($"multinetd_cache_objects{{cache=\"pods\"}} {pods}\n", StringComparison.Ordinal))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"the pod cache never held {pods} pod(s){h.Logs}");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    internal static Task WaitUntilCachedAsync(DaemonHarness h, int pods) =>
+        SocketClient.WaitForMetricsAsync(h.SocketPath, [$"multinetd_cache_objects{{cache=\"pods\"}} {pods}"], () => h.Logs);
 }

@@ -12,7 +12,7 @@ namespace MultiNet.Plugin.Tests.Integration;
 /// </summary>
 internal sealed class HarnessDaemon(TestNetwork node, KubeApiStandIn api, string kubeconfig) : IDisposable
 {
-    private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ExitWithin = TimeSpan.FromSeconds(30);
     private readonly StringBuilder _earlierRuns = new();
     private DaemonProcess? _process;
 
@@ -45,17 +45,7 @@ internal sealed class HarnessDaemon(TestNetwork node, KubeApiStandIn api, string
             ["kubeconfig"] = kubeconfig,
             ["logLevel"] = "debug",
         }.ToJsonString());
-        _process = DaemonProcess.Start("--config", path);
-        var deadline = DateTime.UtcNow + ReadyWithin;
-        while (await SocketClient.ReadyStatusAsync(SocketPath) != 200)
-        {
-            if (_process.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"multinetd did not become ready (exited: {_process.HasExited}):\n{Log}");
-            }
-
-            await Task.Delay(10);
-        }
+        _process = await DaemonProcess.StartReadyAsync(path, SocketPath, () => Log);
     }
 
     /// <summary>SIGKILL, then waits until the process is gone.</summary>
@@ -78,9 +68,9 @@ internal sealed class HarnessDaemon(TestNetwork node, KubeApiStandIn api, string
     /// <summary>Waits until the process exited (killed by a test's fault, or stopped).</summary>
     public async Task WaitForExitAsync()
     {
-        if (_process is not null && !await _process.WaitForExitAsync(ReadyWithin))
+        if (_process is not null && !await _process.WaitForExitAsync(ExitWithin))
         {
-            throw new InvalidOperationException($"multinetd did not exit within {ReadyWithin.TotalSeconds} s:\n{Log}");
+            throw new InvalidOperationException($"multinetd did not exit within {ExitWithin.TotalSeconds} s:\n{Log}");
         }
     }
 
@@ -88,27 +78,11 @@ internal sealed class HarnessDaemon(TestNetwork node, KubeApiStandIn api, string
     /// Waits until the daemon's pod and NAD caches hold as many objects as the API (its metrics say so), so that what
     /// an ADD finds does not depend on how fast a watch event arrived.
     /// </summary>
-    public async Task WaitUntilCachedAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var expected = $"multinetd_cache_objects{{cache=\"pods\"}} {api.CountObjects("Pod")}\n";
-            var nads = $"multinetd_cache_objects{{cache=\"nads\"}} {api.CountObjects("NetworkAttachmentDefinition")}\n";
-            var (_, metrics) = await SocketClient.SendAsync(SocketPath, "GET", "/metrics");
-            if (metrics.Contains(expected, StringComparison.Ordinal) && metrics.Contains(nads, StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"the daemon's caches never held what the API holds ({expected.Trim()}, {nads.Trim()}):\n{metrics}\n{Log}");
-            }
-
-            await Task.Delay(10);
-        }
-    }
+    public Task WaitUntilCachedAsync() => SocketClient.WaitForMetricsAsync(SocketPath,
+        [
+            $"multinetd_cache_objects{{cache=\"pods\"}} {api.CountObjects("Pod")}",
+            $"multinetd_cache_objects{{cache=\"nads\"}} {api.CountObjects("NetworkAttachmentDefinition")}",
+        ], () => Log);
 
     public void Dispose() => Retire();
 

@@ -53,6 +53,27 @@ public sealed class DaemonProcess : IDisposable
         return new DaemonProcess(Process.Start(psi)!);
     }
 
+    /// <summary>
+    /// Starts multinetd with <paramref name="configPath"/> and waits until <c>/readyz</c> on <paramref name="socketPath"/>
+    /// answers 200 (its caches are synced); throws with its log when it exits or is not ready within 30 s.
+    /// </summary>
+    public static async Task<DaemonProcess> StartReadyAsync(string configPath, string socketPath, Func<string>? log = null)
+    {
+        var daemon = Start("--config", configPath);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await SocketClient.ReadyStatusAsync(socketPath) != 200)
+        {
+            if (daemon.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"multinetd did not become ready (exited: {daemon.HasExited}):\n{log?.Invoke() ?? daemon.Log}");
+            }
+
+            await Task.Delay(10);
+        }
+
+        return daemon;
+    }
+
     /// <summary>Sends SIGTERM (the kubelet's way of stopping a pod).</summary>
     public void Terminate() => Shell.Run("kill", "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture));
 

@@ -38,4 +38,30 @@ public static class SocketClient
             return 0;
         }
     }
+
+    /// <summary>
+    /// Waits until the daemon's <c>/metrics</c> holds every line of <paramref name="lines"/> (e.g. a cache size), for at
+    /// most 10 s; <paramref name="context"/> goes into the timeout's message.
+    /// </summary>
+    public static async Task WaitForMetricsAsync(string socketPath, IReadOnlyList<string> lines, Func<string> context)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(context);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var (_, metrics) = await SendAsync(socketPath, "GET", "/metrics");
+            if (lines.All(l => metrics.Contains(l + "\n", StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"/metrics never held [{string.Join(", ", lines)}]:\n{metrics}\n{context()}");
+            }
+
+            await Task.Delay(10);
+        }
+    }
 }
