@@ -185,14 +185,8 @@ public sealed class AttachmentEngine
                 }
 
                 await WaitForOrphansAsync(checkpoint, config, ct).ConfigureAwait(false);
-
-                // GC may assume the netns is gone; when it is not (still the very namespace the ADD used), the delegates get
-                // it, so the interfaces go too and not only the addresses. Never a /proc/<pid>/ns/net path: the pid and
-                // the nsfs inode can both be reused by another pod.
-                var plan = checkpoint.Plan;
-                var netns = plan.NetNsIdentity is { } id && !plan.NetNs!.StartsWith("/proc/", StringComparison.Ordinal)
-                    && NetnsIdentity.Of(plan.NetNs) == id ? plan.NetNs : null;
-                var failures = await executor.DeleteAsync(checkpoint, env with { NetNs = netns }, plan.Attachments.Count - 1, ct).ConfigureAwait(false);
+                var gcEnv = env with { NetNs = StillThePodsNetns(checkpoint.Plan) };
+                var failures = await executor.DeleteAsync(checkpoint, gcEnv, checkpoint.Plan.Attachments.Count - 1, ct).ConfigureAwait(false);
                 if (failures.Count == 0)
                 {
                     store.Delete(containerId);
@@ -249,6 +243,17 @@ public sealed class AttachmentEngine
             return null;
         }
     }
+
+    /// <summary>
+    /// GC may assume the netns is gone; when it is not — still the very namespace the ADD used — the delegates get it,
+    /// so the interfaces go too and not only the addresses. Never a <c>/proc/&lt;pid&gt;/ns/net</c> path: the pid and the
+    /// nsfs inode can both have been reused by another pod.
+    /// </summary>
+    private static string? StillThePodsNetns(AttachmentPlan plan) =>
+        plan is { NetNs: { } path, NetNsIdentity: { } recorded } && !path.StartsWith("/proc/", StringComparison.Ordinal)
+            && NetnsIdentity.Of(path) == recorded
+            ? path
+            : null;
 
     /// <summary>Lock files nobody holds: left by an operation that was killed (they hold no state).</summary>
     private static void RemoveAbandonedLocks(CheckpointStore store)
