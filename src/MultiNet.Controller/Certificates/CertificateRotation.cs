@@ -54,7 +54,7 @@ internal sealed class CertificateRotation(
     private CertificateSecret Fresh(DateTimeOffset now)
     {
         X509Certificate2 authority = CertificateIssuer.CreateAuthority("multinet-controller-ca", now, options.CaValidity);
-        return CertificateSecret.From([authority], CertificateIssuer.IssueServing(authority, dnsNames, now, options.CertificateValidity));
+        return CertificateSecret.From([authority], authority, CertificateIssuer.IssueServing(authority, dnsNames, now, options.CertificateValidity));
     }
 
     private (CertificateSecret Next, string? Change) Renewed(CertificateSecret current, IReadOnlyList<(string Webhook, string CaBundle)> hooks, DateTimeOffset now)
@@ -89,7 +89,7 @@ internal sealed class CertificateRotation(
         if (stale && trusted)
         {
             changes.Add("renewed the serving certificate");
-            return (CertificateSecret.From(authorities, CertificateIssuer.IssueServing(authority, dnsNames, now, options.CertificateValidity)), string.Join(", ", changes));
+            return (CertificateSecret.From(authorities, authority, CertificateIssuer.IssueServing(authority, dnsNames, now, options.CertificateValidity)), string.Join(", ", changes));
         }
 
         return (current.WithAuthorities(authorities, authority), string.Join(", ", changes));

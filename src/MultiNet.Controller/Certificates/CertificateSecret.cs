@@ -44,13 +44,13 @@ internal sealed class CertificateSecret
     /// <summary>The CA bundle as PEM, newest first.</summary>
     public string CaBundlePem => string.Concat(Authorities.Select(a => a.ExportCertificatePem() + "\n"));
 
-    /// <summary>Builds the contents from new parts (what the leader writes).</summary>
-    public static CertificateSecret From(IReadOnlyList<X509Certificate2> authorities, X509Certificate2 serving)
+    /// <summary>Builds the contents from new parts (what the leader writes); <paramref name="authority"/> is the first of <paramref name="authorities"/>, with its key.</summary>
+    public static CertificateSecret From(IReadOnlyList<X509Certificate2> authorities, X509Certificate2 authority, X509Certificate2 serving)
     {
         ArgumentNullException.ThrowIfNull(authorities);
         ArgumentNullException.ThrowIfNull(serving);
         using ECDsa key = serving.GetECDsaPrivateKey() ?? throw new InvalidOperationException("the serving certificate has no ECDSA private key");
-        return new CertificateSecret(authorities, authorities[0], serving, serving.ExportCertificatePem() + "\n", key.ExportPkcs8PrivateKeyPem() + "\n");
+        return new CertificateSecret(authorities, authority, serving, serving.ExportCertificatePem() + "\n", key.ExportPkcs8PrivateKeyPem() + "\n");
     }
 
     /// <summary>
