@@ -14,16 +14,13 @@ public class CertificateRenewalTests
     public async Task ServingCertificateWithAThirdLeft_RenewedBySameCa_ClientsWithTheOldBundleKeepWorking()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        KubeApiStandIn api = await KubeApiStandIn.StartAsync();
-        ControllerHarness.AddWebhookConfiguration(api);
-        await using var harness = await ControllerHarness.StartSelfManagedAsync(api, ownsApi: true, Validity(days: 9, caDays: 90), time);
-        Uri address = harness.Http.BaseAddress!;
+        await using var harness = await ControllerHarness.StartSelfManagedOnNewApiAsync(configure: Validity(days: 9, caDays: 90), time: time);
+        (KubeApiStandIn api, Uri address) = (harness.Api, harness.Http.BaseAddress!);
         X509Certificate2 first = await ControllerHarness.ServedCertificateAsync(address);
         string bundle = ControllerHarness.WebhookCaBundle(api);
 
-        time.Advance(TimeSpan.FromDays(7));
-        await ControllerHarness.WaitUntilAsync(async () => (await ControllerHarness.ServedCertificateAsync(address)).Thumbprint != first.Thumbprint,
-            "the renewed certificate to be served");
+        await ControllerHarness.AdvanceUntilAsync(time, TimeSpan.FromDays(7), TimeSpan.FromMinutes(1),
+            async () => (await ControllerHarness.ServedCertificateAsync(address)).Thumbprint != first.Thumbprint, "the renewed certificate to be served");
 
         X509Certificate2 renewed = await ControllerHarness.ServedCertificateAsync(address);
         renewed.Issuer.Should().Be(first.Issuer);
@@ -36,16 +33,14 @@ public class CertificateRenewalTests
     public async Task CaWithAThirdLeft_NewCaPublishedBesideOldBeforeItSigns_OldCaDroppedWhenExpired()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        KubeApiStandIn api = await KubeApiStandIn.StartAsync();
-        ControllerHarness.AddWebhookConfiguration(api);
-        await using var harness = await ControllerHarness.StartSelfManagedAsync(api, ownsApi: true, Validity(days: 12, caDays: 12), time);
-        Uri address = harness.Http.BaseAddress!;
+        await using var harness = await ControllerHarness.StartSelfManagedOnNewApiAsync(configure: Validity(days: 12, caDays: 12), time: time);
+        (KubeApiStandIn api, Uri address) = (harness.Api, harness.Http.BaseAddress!);
         X509Certificate2 first = await ControllerHarness.ServedCertificateAsync(address);
         string oldBundle = ControllerHarness.WebhookCaBundle(api);
 
         // The CA has less than a third left: a new CA joins the bundle, the served certificate stays what it was.
-        time.Advance(TimeSpan.FromDays(8.5));
-        await ControllerHarness.WaitUntilAsync(() => Authorities(ControllerHarness.WebhookCaBundle(api)).Count == 2, "the new CA in the caBundle");
+        await ControllerHarness.AdvanceUntilAsync(time, TimeSpan.FromDays(8.5), TimeSpan.FromSeconds(10),
+            () => Task.FromResult(Authorities(ControllerHarness.WebhookCaBundle(api)).Count == 2), "the new CA in the caBundle");
         string bothBundle = ControllerHarness.WebhookCaBundle(api);
         Authorities(bothBundle)[1].Thumbprint.Should().Be(Authorities(oldBundle)[0].Thumbprint, "the old CA stays, after the new one");
         (await ControllerHarness.ServedCertificateAsync(address)).Thumbprint.Should().Be(first.Thumbprint);
@@ -53,16 +48,15 @@ public class CertificateRenewalTests
         (await ReviewAsync(oldBundle, address, time.GetUtcNow())).Should().BeTrue("an API server that has not seen the new bundle yet still trusts it");
 
         // Once the new CA has been published for the grace period, certificates are signed with it.
-        time.Advance(TimeSpan.FromMinutes(3));
-        await ControllerHarness.WaitUntilAsync(async () => (await ControllerHarness.ServedCertificateAsync(address)).Thumbprint != first.Thumbprint,
-            "a certificate from the new CA");
+        await ControllerHarness.AdvanceUntilAsync(time, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(1),
+            async () => (await ControllerHarness.ServedCertificateAsync(address)).Thumbprint != first.Thumbprint, "a certificate from the new CA");
         X509Certificate2 fromNewCa = await ControllerHarness.ServedCertificateAsync(address);
         fromNewCa.Issuer.Should().Be(Authorities(bothBundle)[0].Subject);
         (await ReviewAsync(bothBundle, address, time.GetUtcNow())).Should().BeTrue();
 
         // The old CA expires: it leaves the bundle, nothing served needs it.
-        time.Advance(TimeSpan.FromDays(4));
-        await ControllerHarness.WaitUntilAsync(() => Authorities(ControllerHarness.WebhookCaBundle(api)).Count == 1, "the expired CA to leave the caBundle");
+        await ControllerHarness.AdvanceUntilAsync(time, TimeSpan.FromDays(4), TimeSpan.FromMinutes(1),
+            () => Task.FromResult(Authorities(ControllerHarness.WebhookCaBundle(api)).Count == 1), "the expired CA to leave the caBundle");
         Authorities(ControllerHarness.WebhookCaBundle(api)).Single().Thumbprint.Should().Be(Authorities(bothBundle)[0].Thumbprint);
         (await ReviewAsync(ControllerHarness.WebhookCaBundle(api), address, time.GetUtcNow())).Should().BeTrue();
     }

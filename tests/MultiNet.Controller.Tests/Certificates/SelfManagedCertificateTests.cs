@@ -13,10 +13,8 @@ public class SelfManagedCertificateTests
     [Fact]
     public async Task NoCertificateFiles_SecretCreatedCaBundlePatchedReviewVerifiedWithThatCa()
     {
-        KubeApiStandIn api = await KubeApiStandIn.StartAsync();
-        ControllerHarness.AddWebhookConfiguration(api);
-        api.AddNad("app", "net-a", SeededController.Bridge);
-        await using var harness = await ControllerHarness.StartSelfManagedAsync(api, ownsApi: true);
+        await using var harness = await ControllerHarness.StartSelfManagedOnNewApiAsync(api => api.AddNad("app", "net-a", SeededController.Bridge));
+        KubeApiStandIn api = harness.Api;
 
         JsonObject secret = api.GetObject("Secret", "kube-system", "multinet-controller-certs")!;
         ((string)secret["metadata"]!["labels"]!["app.kubernetes.io/managed-by"]!).Should().Be("multinet-controller");
@@ -37,9 +35,7 @@ public class SelfManagedCertificateTests
     [Fact]
     public async Task ClientTrustingAnotherCa_Refused()
     {
-        KubeApiStandIn api = await KubeApiStandIn.StartAsync();
-        ControllerHarness.AddWebhookConfiguration(api);
-        await using var harness = await ControllerHarness.StartSelfManagedAsync(api, ownsApi: true);
+        await using var harness = await ControllerHarness.StartSelfManagedOnNewApiAsync();
         using var other = TestCertificateAuthority.Create();
         using var stranger = new HttpClient(ControllerHarness.TrustingExactly(other.CertificatePem, harness.Http.BaseAddress!.Port, null))
         {

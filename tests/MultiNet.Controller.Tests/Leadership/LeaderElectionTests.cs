@@ -13,6 +13,7 @@ namespace MultiNet.Controller.Tests.Leadership;
 public class LeaderElectionTests
 {
     private static readonly TimeSpan Step = new LeaderElectionOptions().RetryPeriod;
+    private static readonly TimeSpan HalfStep = Step / 2;
 
     [Fact]
     public async Task HolderSilentForLeaseDuration_OtherTakesOver_RenewingHolderKeepsIt()
@@ -87,21 +88,21 @@ public class LeaderElectionTests
 
         // a released the Lease on its way out: b takes it at its next attempt and starts the leader's work.
         Holder(api).Should().BeEmpty();
-        time.Advance(Step);
-        await ControllerHarness.WaitUntilAsync(() => Holder(api) == "b", "b to hold the lease");
+        await ControllerHarness.AdvanceUntilAsync(time, Step, HalfStep, () => Task.FromResult(Holder(api) == "b"), "b to hold the lease");
         await ControllerHarness.WaitUntilAsync(() => EventsFor(api, "web") == 2, "the new leader's look at every pod");
         api.Count("POST", "/secrets").Should().Be(1, "the valid Secret is kept");
         (await b.ReviewPodAsync(AdmissionReviews.Pod("app", "p", null))).Allowed.Should().BeTrue();
     }
 
-    // One retry period, and wait until the holder has renewed (the Lease changed), so nobody sees it go stale.
+    // About one retry period, until the holder has renewed (the Lease changed), so nobody sees it go stale.
     private static async Task StepAsync(KubeApiStandIn api, FakeTimeProvider time)
     {
-        string version = (string)api.GetObject("Lease", "kube-system", "multinet-controller")!["metadata"]!["resourceVersion"]!;
-        time.Advance(Step);
-        await ControllerHarness.WaitUntilAsync(
-            () => (string)api.GetObject("Lease", "kube-system", "multinet-controller")!["metadata"]!["resourceVersion"]! != version, "the holder's renewal");
+        string version = LeaseVersion(api);
+        await ControllerHarness.AdvanceUntilAsync(time, Step, HalfStep, () => Task.FromResult(LeaseVersion(api) != version), "the holder's renewal");
     }
+
+    private static string LeaseVersion(KubeApiStandIn api) =>
+        (string)api.GetObject("Lease", "kube-system", "multinet-controller")!["metadata"]!["resourceVersion"]!;
 
     private static Func<ControllerOptions, ControllerOptions> Named(string identity) =>
         o => o with { LeaderElection = o.LeaderElection with { Identity = identity } };

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Time.Testing;
 using MultiNet.Controller.Configuration;
 using MultiNet.Controller.Serving;
 using MultiNet.Kubernetes.Api;
@@ -127,6 +128,16 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
         var http = new HttpClient(TrustingExactly(WebhookCaBundle(api), port, null)) { BaseAddress = new Uri($"https://{ServiceHost}:{port}") };
         return new ControllerHarness(api, ownsApi, null, directory, app, http);
+    }
+
+    /// <summary>A new stand-in (owned by the harness) with the webhook configuration and <paramref name="seed"/>, and a self-managed controller on it.</summary>
+    public static async Task<ControllerHarness> StartSelfManagedOnNewApiAsync(
+        Action<KubeApiStandIn>? seed = null, Func<ControllerOptions, ControllerOptions>? configure = null, TimeProvider? time = null)
+    {
+        KubeApiStandIn api = await KubeApiStandIn.StartAsync();
+        AddWebhookConfiguration(api);
+        seed?.Invoke(api);
+        return await StartSelfManagedAsync(api, ownsApi: true, configure, time);
     }
 
     /// <summary>Adds deploy/controller's ValidatingWebhookConfiguration (two webhooks, no caBundle) to the stand-in.</summary>
@@ -258,6 +269,32 @@ internal sealed class ControllerHarness : IAsyncDisposable
         return ReviewAsync(AdmissionReviews.For("NetworkAttachmentDefinition", operation, (string)metadata["namespace"]!, (string)metadata["name"]!, nad, old));
     }
 
+    /// <summary>
+    /// Moves the fake clock by <paramref name="first"/>, then by <paramref name="step"/> at a time, until
+    /// <paramref name="condition"/> holds. A loop that was busy when the clock moved arms its next timer after the
+    /// move, so one move is not always enough; the steps are small next to the lease and validity periods under test.
+    /// </summary>
+    public static async Task AdvanceUntilAsync(FakeTimeProvider time, TimeSpan first, TimeSpan step, Func<Task<bool>> condition, string what)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        time.Advance(first);
+        if (await PollAsync(condition, TimeSpan.FromSeconds(3)))
+        {
+            return;
+        }
+
+        for (int i = 0; i < 60; i++)
+        {
+            time.Advance(step);
+            if (await PollAsync(condition, TimeSpan.FromMilliseconds(300)))
+            {
+                return;
+            }
+        }
+
+        throw new TimeoutException($"timed out waiting for {what}");
+    }
+
     /// <summary>Polls <paramref name="condition"/> until true (fails after 10 s).</summary>
     public static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
 
@@ -274,6 +311,22 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
             await Task.Delay(20);
         }
+    }
+
+    private static async Task<bool> PollAsync(Func<Task<bool>> condition, TimeSpan window)
+    {
+        DateTime deadline = DateTime.UtcNow + window;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return true;
     }
 
     public async ValueTask DisposeAsync()
