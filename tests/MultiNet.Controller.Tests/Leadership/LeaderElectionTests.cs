@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.AspNetCore.Builder;
 using MultiNet.Controller.Configuration;
 using MultiNet.Controller.Leadership;
+using MultiNet.Controller.Serving;
 using MultiNet.Controller.Tests.Support;
 using MultiNet.Kubernetes.Api;
 using MultiNet.Testing.ApiServer;
@@ -92,6 +94,59 @@ public class LeaderElectionTests
         await ControllerHarness.WaitUntilAsync(() => EventsFor(api, "web") == 2, "the new leader's look at every pod");
         api.Count("POST", "/secrets").Should().Be(1, "the valid Secret is kept");
         (await b.ReviewPodAsync(AdmissionReviews.Pod("app", "p", null))).Allowed.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task NoSecretAndLeaseHeldElsewhere_NotReadyUntilItLeadsAndWritesTheSecret()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using KubeApiStandIn api = await KubeApiStandIn.StartAsync();
+        ControllerHarness.AddWebhookConfiguration(api);
+        api.AddObject(new JsonObject
+        {
+            ["apiVersion"] = "coordination.k8s.io/v1",
+            ["kind"] = "Lease",
+            ["metadata"] = new JsonObject { ["name"] = "multinet-controller", ["namespace"] = "kube-system" },
+            ["spec"] = new JsonObject { ["holderIdentity"] = "crashed-replica", ["leaseDurationSeconds"] = 15 },
+        });
+        string directory = Directory.CreateTempSubdirectory("multinet-lease-").FullName;
+        var options = new ControllerOptions { BindAddress = "127.0.0.1", Port = 0, LeaderElection = new LeaderElectionOptions { Identity = "me" } };
+        WebApplication app = ControllerApp.Build(options, KubernetesApiAccess.CreateClient(api.WriteKubeconfig(directory)), _ => { }, time);
+        await app.StartAsync();
+        try
+        {
+            // The kubelet's probe does not check the certificate; without one the handshake itself fails.
+            using var probe = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true })
+            {
+                BaseAddress = ControllerApp.Address(app),
+            };
+
+            (await ReadyAsync(probe)).Should().BeFalse("no certificate is served before a leader wrote the Secret");
+            api.CountObjects("Secret").Should().Be(0, "a replica that does not lead writes nothing");
+
+            await ControllerHarness.AdvanceUntilAsync(time, Step, HalfStep, () => ReadyAsync(probe), "readiness after taking over the silent lease");
+            Holder(api).Should().Be("me");
+            api.CountObjects("Secret").Should().Be(1);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<bool> ReadyAsync(HttpClient probe)
+    {
+        try
+        {
+            using HttpResponseMessage response = await probe.GetAsync("/readyz");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     // About one retry period, until the holder has renewed (the Lease changed), so nobody sees it go stale.
