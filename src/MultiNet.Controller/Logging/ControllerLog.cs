@@ -31,4 +31,28 @@ internal static partial class ControllerLog
 
     [LoggerMessage(3008, LogLevel.Warning, "pod event worker: {Reason}")]
     public static partial void EventWorkerFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(3009, LogLevel.Information, "leading: lease held by {Identity}; this replica writes Events and certificates")]
+    public static partial void LeaseAcquired(this ILogger logger, string identity);
+
+    [LoggerMessage(3010, LogLevel.Warning, "no longer leading ({Identity}); lease holder now \"{Holder}\"")]
+    public static partial void LeaseLost(this ILogger logger, string identity, string holder);
+
+    [LoggerMessage(3011, LogLevel.Warning, "lease: {Reason}")]
+    public static partial void LeaseAttemptFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(3012, LogLevel.Error, "leader task {Task} failed; it runs again when this replica next leads")]
+    public static partial void LeaderTaskFailed(this ILogger logger, string task, Exception exception);
+
+    [LoggerMessage(3013, LogLevel.Information, "secret {Secret}: {What}")]
+    public static partial void CertificateSecretWritten(this ILogger logger, string secret, string what);
+
+    [LoggerMessage(3014, LogLevel.Information, "validatingwebhookconfiguration {Name}: caBundle set on {Count} webhooks ({Authorities} CAs)")]
+    public static partial void CaBundleWritten(this ILogger logger, string name, int count, int authorities);
+
+    [LoggerMessage(3015, LogLevel.Error, "certificate rotation: {Reason}")]
+    public static partial void RotationFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(3016, LogLevel.Warning, "secret {Secret} cannot be served (keeping the current certificate): {Reason}")]
+    public static partial void SecretReloadFailed(this ILogger logger, string secret, string reason);
 }

@@ -1,9 +1,9 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MultiNet.Attachments.Cluster;
 using MultiNet.Controller.Caches;
 using MultiNet.Controller.Configuration;
+using MultiNet.Controller.Leadership;
 using MultiNet.Controller.Logging;
 using MultiNet.Controller.Metrics;
 using MultiNet.NetworkPlumbing.Admission;
@@ -15,8 +15,10 @@ namespace MultiNet.Controller.Reconcile;
 /// is missing or invalid (created before the webhook, or the NAD changed since). Each problem is reported once per
 /// pod; it is reported again only after it went away and came back. Pods are looked at again when they change and
 /// when a NAD they name changes; nothing runs before both caches have synced, so a NAD not listed yet is not "missing".
+/// Only the leader runs it (one Event per problem, not one per replica); a new leader looks at every pod once, so a
+/// problem the previous leader reported is reported once more after a change of leader.
 /// </summary>
-internal sealed class PodEventReconciler : BackgroundService
+internal sealed class PodEventReconciler : ILeaderTask
 {
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, (string Uid, HashSet<string> Reported)> _reported = new(StringComparer.Ordinal);
@@ -27,6 +29,7 @@ internal sealed class PodEventReconciler : BackgroundService
     private readonly ControllerOptions _options;
     private readonly ControllerMetrics _metrics;
     private readonly ILogger _logger;
+    private volatile bool _leading;
 
     /// <summary>Subscribes to both caches.</summary>
     public PodEventReconciler(PodCache pods, NadCache nads, CacheReadiness readiness, IPodEventRecorder recorder, ControllerOptions options,
@@ -39,12 +42,17 @@ internal sealed class PodEventReconciler : BackgroundService
         _options = options;
         _metrics = metrics;
         _logger = logger;
-        pods.Changed += (key, _) => _queue.Writer.TryWrite(key);
+        pods.Changed += (key, _) => Enqueue(key);
         nads.Changed += nad =>
         {
+            if (!_leading)
+            {
+                return;
+            }
+
             foreach (PodRecord pod in pods.UsersOf(nad))
             {
-                _queue.Writer.TryWrite(pod.Key);
+                Enqueue(pod.Key);
             }
         };
     }
@@ -83,29 +91,51 @@ internal sealed class PodEventReconciler : BackgroundService
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken leading)
     {
-        while (!_readiness.IsReady)
+        // What a previous term queued or reported is forgotten: every pod is looked at once the caches are whole.
+        while (_queue.Reader.TryRead(out _))
         {
-            await Task.Delay(100, stoppingToken).ConfigureAwait(false);
         }
 
-        // Everything queued before the sync is looked at once the caches are whole.
-        foreach (PodRecord pod in _pods.All())
+        _reported.Clear();
+        _leading = true;
+        try
         {
-            _queue.Writer.TryWrite(pod.Key);
-        }
+            while (!_readiness.IsReady)
+            {
+                await Task.Delay(100, leading).ConfigureAwait(false);
+            }
 
-        await foreach (string key in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            foreach (PodRecord pod in _pods.All())
+            {
+                Enqueue(pod.Key);
+            }
+
+            await foreach (string key in _queue.Reader.ReadAllAsync(leading).ConfigureAwait(false))
+            {
+                try
+                {
+                    await ReconcileAsync(key, leading).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    _logger.EventWorkerFailed(e.Message);
+                }
+            }
+        }
+        finally
         {
-            try
-            {
-                await ReconcileAsync(key, stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                _logger.EventWorkerFailed(e.Message);
-            }
+            _leading = false;
+        }
+    }
+
+    // Only the leader queues: a replica that does not lead would otherwise collect every pod change without end.
+    private void Enqueue(string key)
+    {
+        if (_leading)
+        {
+            _queue.Writer.TryWrite(key);
         }
     }
 

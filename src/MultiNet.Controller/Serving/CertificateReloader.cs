@@ -10,7 +10,7 @@ namespace MultiNet.Controller.Serving;
 /// swaps a symlink, so timestamps say little); a pair that does not load (the key written before the certificate)
 /// keeps the current certificate until the next check. Kestrel asks <see cref="Current"/> at every handshake.
 /// </summary>
-internal sealed class CertificateReloader : IDisposable
+internal sealed class CertificateReloader : IServingCertificate, IDisposable
 {
     private readonly string _certificateFile;
     private readonly string _keyFile;
@@ -28,8 +28,7 @@ internal sealed class CertificateReloader : IDisposable
         _certificateFile = certificateFile;
         _keyFile = keyFile;
         _logger = logger;
-        (_current, _fingerprint) = Load() ?? throw new InvalidOperationException(
-            $"cannot load the serving certificate from \"{certificateFile}\" and \"{keyFile}\": {_lastError}");
+        (_current, _fingerprint) = Load() ?? throw new InvalidOperationException($"cannot load the serving certificate: {_lastError}");
         _logger.CertificateLoaded(_current.Subject, _current.Thumbprint, _current.NotAfter.ToUniversalTime());
         _timer = time.CreateTimer(_ => Check(), null, interval, interval);
     }
@@ -37,7 +36,7 @@ internal sealed class CertificateReloader : IDisposable
     /// <summary>Raised after a new certificate was loaded.</summary>
     public event Action<X509Certificate2>? Reloaded;
 
-    /// <summary>The certificate to serve.</summary>
+    /// <inheritdoc />
     public X509Certificate2 Current
     {
         get
@@ -88,13 +87,11 @@ internal sealed class CertificateReloader : IDisposable
 
         try
         {
-            using X509Certificate2 pem = X509Certificate2.CreateFromPemFile(_certificateFile, _keyFile);
-
-            // Re-import as PKCS#12 so the key is usable by SslStream on every platform, not only as an ephemeral key.
-            X509Certificate2 certificate = X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+            X509Certificate2 certificate = ServingCertificatePem.Load(File.ReadAllText(_certificateFile), File.ReadAllText(_keyFile),
+                $"--tls-cert-file \"{_certificateFile}\"", $"--tls-private-key-file \"{_keyFile}\"");
             return (certificate, fingerprint);
         }
-        catch (Exception e) when (e is CryptographicException or IOException or ArgumentException or UnauthorizedAccessException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             _lastError = e.Message;
             return null;
@@ -103,17 +100,20 @@ internal sealed class CertificateReloader : IDisposable
 
     private byte[]? Fingerprint()
     {
-        try
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach ((string path, string flag) in new[] { (_certificateFile, "--tls-cert-file"), (_keyFile, "--tls-private-key-file") })
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            hash.AppendData(File.ReadAllBytes(_certificateFile));
-            hash.AppendData(File.ReadAllBytes(_keyFile));
-            return hash.GetHashAndReset();
+            try
+            {
+                hash.AppendData(File.ReadAllBytes(path));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _lastError = $"cannot read {flag} \"{path}\": {e.Message}";
+                return null;
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _lastError = e.Message;
-            return null;
-        }
+
+        return hash.GetHashAndReset();
     }
 }

@@ -12,6 +12,8 @@ using Microsoft.Extensions.Logging;
 using MultiNet.Attachments.Cluster;
 using MultiNet.Controller.Admission;
 using MultiNet.Controller.Caches;
+using MultiNet.Controller.Certificates;
+using MultiNet.Controller.Leadership;
 using MultiNet.Controller.Configuration;
 using MultiNet.Controller.Metrics;
 using MultiNet.Controller.Reconcile;
@@ -19,14 +21,14 @@ using MultiNet.Kubernetes.Api;
 
 namespace MultiNet.Controller.Serving;
 
-/// <summary>Builds the controller: Kestrel over TLS with a reloading certificate, the webhooks, health, metrics and the watches.</summary>
+/// <summary>Builds the controller: Kestrel over TLS with a reloading or self-managed certificate, the webhooks, health, metrics, the watches and the leader's work.</summary>
 internal static class ControllerApp
 {
     /// <summary>The webhook paths; any of them accepts any kind (the path only names the intent in the webhook configuration).</summary>
     public static readonly string[] WebhookPaths = ["/validate", "/validate/networkattachmentdefinitions", "/validate/pods"];
 
-    /// <summary>Builds (not starts) the app talking to the API through <paramref name="client"/>.</summary>
-    public static WebApplication Build(ControllerOptions options, IKubernetes client, Action<ILoggingBuilder>? logging = null)
+    /// <summary>Builds (not starts) the app talking to the API through <paramref name="client"/>; <paramref name="time"/> drives leases, certificates and back-offs.</summary>
+    public static WebApplication Build(ControllerOptions options, IKubernetes client, Action<ILoggingBuilder>? logging = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(client);
@@ -40,7 +42,7 @@ internal static class ControllerApp
         IServiceCollection services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(options.Rules);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton(client);
         services.AddSingleton<NadCache>();
         services.AddSingleton<PodCache>();
@@ -56,14 +58,19 @@ internal static class ControllerApp
         services.AddSingleton<NadAdmission>();
         services.AddSingleton(sp => new PodAdmission(sp.GetRequiredService<NadCache>(), sp.GetRequiredService<NadFetcher>(), options));
         services.AddSingleton<AdmissionEndpoint>();
-        services.AddSingleton(sp => new CertificateReloader(options.CertificateFile, options.PrivateKeyFile, options.CertificateCheckInterval,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CertificateReloader>>()));
         services.AddHostedService<CacheWatchService>();
+        AddCertificates(services, options, client);
         if (options.PodEvents)
         {
             services.AddSingleton<PodEventReconciler>();
-            services.AddHostedService(sp => sp.GetRequiredService<PodEventReconciler>());
+            services.AddSingleton<ILeaderTask>(sp => sp.GetRequiredService<PodEventReconciler>());
         }
+
+        services.AddSingleton(options.LeaderElection);
+        services.AddSingleton<ILeaseStore>(new KubernetesLeaseStore(client, options.Namespace, options.LeaderElection.LeaseName));
+        services.AddSingleton<LeaseElector>();
+        services.AddSingleton<LeaderElectionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<LeaderElectionService>());
 
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
@@ -75,7 +82,7 @@ internal static class ControllerApp
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
                 listen.UseHttps(https =>
                 {
-                    CertificateReloader certificates = kestrel.ApplicationServices.GetRequiredService<CertificateReloader>();
+                    IServingCertificate certificates = kestrel.ApplicationServices.GetRequiredService<IServingCertificate>();
                     https.ServerCertificateSelector = (_, _) => certificates.Current;
                 });
             });
@@ -83,7 +90,8 @@ internal static class ControllerApp
 
         WebApplication app = builder.Build();
         var metrics = app.Services.GetRequiredService<ControllerMetrics>();
-        app.Services.GetRequiredService<CertificateReloader>().Reloaded += _ => metrics.CertificateReloads.Inc();
+        IServingCertificate serving = app.Services.GetRequiredService<IServingCertificate>();
+        serving.Reloaded += _ => metrics.CertificateReloads.Inc();
         AdmissionEndpoint endpoint = app.Services.GetRequiredService<AdmissionEndpoint>();
         foreach (string path in WebhookPaths)
         {
@@ -92,11 +100,38 @@ internal static class ControllerApp
 
         CacheReadiness readiness = app.Services.GetRequiredService<CacheReadiness>();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
-        app.MapGet("/readyz", () => readiness.IsReady
-            ? Results.Text("ok\n")
-            : Results.Text("caches not synced yet\n", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/readyz", () => (readiness.IsReady, serving.Current is not null) switch
+        {
+            (true, true) => Results.Text("ok\n"),
+            (false, _) => Results.Text("caches not synced yet\n", statusCode: StatusCodes.Status503ServiceUnavailable),
+            _ => Results.Text("no serving certificate yet (waiting for the leader to write the Secret)\n", statusCode: StatusCodes.Status503ServiceUnavailable),
+        });
         app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"));
         return app;
+    }
+
+    // Files (cert-manager, hand-made) reloaded on change, or the controller's own CA and certificate in a Secret.
+    private static void AddCertificates(IServiceCollection services, ControllerOptions options, IKubernetes client)
+    {
+        if (!options.SelfManagedCertificates)
+        {
+            services.AddSingleton<IServingCertificate>(sp => new CertificateReloader(options.CertificateFile!, options.PrivateKeyFile!, options.CertificateCheckInterval,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CertificateReloader>>()));
+            return;
+        }
+
+        SelfManagedCertificateOptions certificates = options.Certificates;
+        services.AddSingleton(certificates);
+        services.AddSingleton<ISecretStore>(new KubernetesSecretStore(client, options.Namespace, certificates.SecretName));
+        services.AddSingleton<IWebhookCaBundle>(new KubernetesWebhookCaBundle(client, certificates.WebhookConfigurationName));
+        services.AddSingleton(sp => new SecretCertificateSource(sp.GetRequiredService<ISecretStore>(), sp.GetRequiredService<IWebhookCaBundle>(),
+            options.CertificateCheckInterval, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SecretCertificateSource>>()));
+        services.AddSingleton<IServingCertificate>(sp => sp.GetRequiredService<SecretCertificateSource>());
+        services.AddHostedService(sp => sp.GetRequiredService<SecretCertificateSource>());
+        services.AddSingleton(sp => new CertificateRotation(sp.GetRequiredService<ISecretStore>(), sp.GetRequiredService<IWebhookCaBundle>(), certificates,
+            CertificateRotation.ServiceNames(certificates.ServiceName, options.Namespace), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<CertificateRotation>>()));
+        services.AddSingleton<ILeaderTask, CertificateRotationTask>();
     }
 
     /// <summary>The address Kestrel listens on after start (with the port it picked for port 0).</summary>

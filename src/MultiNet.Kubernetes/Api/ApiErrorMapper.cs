@@ -7,7 +7,7 @@ using MultiNet.Cni.Protocol;
 namespace MultiNet.Kubernetes.Api;
 
 /// <summary>Turns what KubernetesClient throws into the one CNI error type: transient failures become code 11.</summary>
-internal static class ApiErrorMapper
+public static class ApiErrorMapper
 {
     private const int MaxDetailsLength = 2000;
 

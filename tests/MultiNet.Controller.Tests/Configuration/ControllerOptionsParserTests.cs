@@ -23,6 +23,49 @@ public class ControllerOptionsParserTests
     }
 
     [Fact]
+    public void Parse_NoCertificateFiles_SelfManagedDefaults()
+    {
+        var o = ControllerOptionsParser.Parse([], NoEnvironment);
+
+        o.SelfManagedCertificates.Should().BeTrue();
+        o.CertificateFile.Should().BeNull();
+        o.Namespace.Should().Be("kube-system");
+        o.CertificateCheckInterval.Should().Be(TimeSpan.FromSeconds(10));
+        o.Certificates.Should().BeEquivalentTo(new
+        {
+            SecretName = "multinet-controller-certs",
+            WebhookConfigurationName = "multinet-controller",
+            ServiceName = "multinet-controller",
+            CertificateValidity = TimeSpan.FromDays(365),
+            CaValidity = TimeSpan.FromDays(3650),
+        });
+        o.LeaderElection.Enabled.Should().BeTrue();
+        o.LeaderElection.LeaseName.Should().Be("multinet-controller");
+    }
+
+    [Fact]
+    public void Parse_SelfManagedFlags_Read()
+    {
+        var o = ControllerOptionsParser.Parse(
+        [
+            "--namespace", "multinet", "--tls-secret-name", "certs", "--webhook-config-name", "hooks", "--service-name", "svc",
+            "--cert-validity", "30", "--ca-validity", "90", "--leader-elect=false", "--lease-name", "lead",
+        ], NoEnvironment);
+
+        o.Namespace.Should().Be("multinet");
+        o.Certificates.Should().BeEquivalentTo(new
+        {
+            SecretName = "certs",
+            WebhookConfigurationName = "hooks",
+            ServiceName = "svc",
+            CertificateValidity = TimeSpan.FromDays(30),
+            CaValidity = TimeSpan.FromDays(90),
+        });
+        o.LeaderElection.Enabled.Should().BeFalse();
+        o.LeaderElection.LeaseName.Should().Be("lead");
+    }
+
+    [Fact]
     public void Parse_AllFlags_Read()
     {
         var o = ControllerOptionsParser.Parse(
@@ -66,7 +109,10 @@ public class ControllerOptionsParserTests
     }
 
     [Theory]
-    [InlineData(new[] { "--tls-private-key-file", "/k" }, "--tls-cert-file\" is required")]
+    [InlineData(new[] { "--tls-private-key-file", "/k" }, "--tls-cert-file\" is required with the other certificate flag")]
+    [InlineData(new[] { "--tls-secret-name", "Certs_1" }, "--tls-secret-name\": \"Certs_1\" is not a valid object name")]
+    [InlineData(new[] { "--cert-validity", "400", "--ca-validity", "300" }, "--ca-validity\": 300 days is shorter than --cert-validity (400 days)")]
+    [InlineData(new[] { "--leader-elect", "maybe" }, "--leader-elect\": \"maybe\" is not true or false")]
     [InlineData(new[] { "--tls-cert-file", "/c", "--tls-private-key-file", "/k", "--port", "70000" }, "--port\": \"70000\" is not a number from 0 to 65535")]
     [InlineData(new[] { "--tls-cert-file", "/c", "--tls-private-key-file", "/k", "--namespace-isolation", "yes" }, "is not true or false")]
     [InlineData(new[] { "--tls-cert-file", "/c", "--tls-private-key-file", "/k", "--colour", "red" }, "unknown flag \"--colour\"")]

@@ -10,16 +10,20 @@ namespace MultiNet.Controller.Tests.Deploy;
 
 public class KustomizeTests
 {
-    private static readonly Lazy<IReadOnlyList<JsonObject>> Rendered = new(Render);
+    private static readonly Lazy<IReadOnlyList<JsonObject>> Rendered = new(() => Render("controller"));
 
     [Fact]
-    public void Render_Objects_OnePerKindInKubeSystem()
+    public void Render_Objects_AllInKubeSystem()
     {
-        Rendered.Value.Select(o => (string)o["kind"]!).Should().BeEquivalentTo(
-            "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Service", "Deployment", "ValidatingWebhookConfiguration");
-        foreach (string kind in new[] { "ServiceAccount", "Service", "Deployment" })
+        Rendered.Value.Select(o => $"{Kind(o)}/{Name(o)}").Should().BeEquivalentTo(
+            "ServiceAccount/multinet-controller", "ClusterRole/multinet-controller", "ClusterRoleBinding/multinet-controller",
+            "ClusterRole/multinet-controller-webhook-ca", "ClusterRoleBinding/multinet-controller-webhook-ca",
+            "Role/multinet-controller", "RoleBinding/multinet-controller", "Role/multinet-controller-certs", "RoleBinding/multinet-controller-certs",
+            "Service/multinet-controller", "Deployment/multinet-controller", "PodDisruptionBudget/multinet-controller",
+            "ValidatingWebhookConfiguration/multinet-controller");
+        foreach (JsonObject o in Rendered.Value.Where(o => Kind(o) is not ("ClusterRole" or "ClusterRoleBinding" or "ValidatingWebhookConfiguration")))
         {
-            ((string)Object(kind)["metadata"]!["namespace"]!).Should().Be("kube-system", kind);
+            ((string)o["metadata"]!["namespace"]!).Should().Be("kube-system", Kind(o));
         }
     }
 
@@ -35,74 +39,193 @@ public class KustomizeTests
             ((int)hook["timeoutSeconds"]!).Should().BeInRange(1, 10, name);
             ((JsonArray)hook["admissionReviewVersions"]!).Select(v => (string)v!).Should().Contain("v1", name);
             var service = hook["clientConfig"]!["service"]!;
-            ((string)service["name"]!).Should().Be((string)Object("Service")["metadata"]!["name"]!, name);
+            ((string)service["name"]!).Should().Be(Name(Object("Service")), name);
             ((string)service["namespace"]!).Should().Be("kube-system", name);
             ControllerApp.WebhookPaths.Should().Contain((string)service["path"]!, name);
+            hook["clientConfig"]!["caBundle"].Should().BeNull("the controller writes it");
             var exclusion = ((JsonArray)hook["namespaceSelector"]!["matchExpressions"]!).Single()!;
             ((string)exclusion["key"]!).Should().Be("kubernetes.io/metadata.name");
             ((string)exclusion["operator"]!).Should().Be("NotIn");
             ((JsonArray)exclusion["values"]!).Select(v => (string)v!).Should().Contain("kube-system");
         }
 
-        Hook("networkattachmentdefinitions.multinet.io")["failurePolicy"]!.GetValue<string>().Should().Be("Fail");
+        Object("ValidatingWebhookConfiguration")["metadata"]!["annotations"]?["cert-manager.io/inject-ca-from"].Should().BeNull();
+        FailurePolicy(Rendered.Value, "networkattachmentdefinitions.multinet.io").Should().Be("Fail");
         Operations("networkattachmentdefinitions.multinet.io").Should().BeEquivalentTo("CREATE", "UPDATE", "DELETE");
-        Hook("pods.multinet.io")["failurePolicy"]!.GetValue<string>().Should().Be("Ignore");
+        FailurePolicy(Rendered.Value, "pods.multinet.io").Should().Be("Ignore");
         Operations("pods.multinet.io").Should().BeEquivalentTo("CREATE");
     }
 
     [Fact]
-    public void Rbac_LeastPrivilege()
+    public void Rbac_LeastPrivilege_OwnObjectsByName()
     {
-        var rules = ((JsonArray)Object("ClusterRole")["rules"]!).Select(r => (
-            Group: (string)r!["apiGroups"]![0]!,
-            Resources: string.Join(",", ((JsonArray)r["resources"]!).Select(x => (string)x!)),
-            Verbs: string.Join(",", ((JsonArray)r["verbs"]!).Select(x => (string)x!)))).ToList();
-
-        rules.Should().BeEquivalentTo(new[]
+        var defaults = ControllerOptionsParser.Parse([], _ => null);
+        Rules(Object("ClusterRole")).Should().BeEquivalentTo(new[]
         {
-            (Group: "k8s.cni.cncf.io", Resources: "network-attachment-definitions", Verbs: "get,list,watch"),
-            (Group: "", Resources: "pods", Verbs: "list,watch"),
-            (Group: "", Resources: "events", Verbs: "create,patch"),
+            ("k8s.cni.cncf.io", "network-attachment-definitions", "", "get,list,watch"),
+            ("", "pods", "", "list,watch"),
+            ("", "events", "", "create,patch"),
         });
-        var subject = Object("ClusterRoleBinding")["subjects"]![0]!;
-        ((string)subject["name"]!).Should().Be((string)Object("ServiceAccount")["metadata"]!["name"]!);
-        ((string)subject["namespace"]!).Should().Be("kube-system");
-        ((string)Object("ClusterRoleBinding")["roleRef"]!["name"]!).Should().Be((string)Object("ClusterRole")["metadata"]!["name"]!);
+        Rules(Object("ClusterRole", "multinet-controller-webhook-ca")).Should().BeEquivalentTo(new[]
+        {
+            ("admissionregistration.k8s.io", "validatingwebhookconfigurations", Name(Object("ValidatingWebhookConfiguration")), "get,patch"),
+        });
+        defaults.Certificates.WebhookConfigurationName.Should().Be(Name(Object("ValidatingWebhookConfiguration")));
+
+        // create cannot be limited by name in Kubernetes RBAC: it is granted on the kind, in the controller's namespace only.
+        Rules(Object("Role")).Should().BeEquivalentTo(new[]
+        {
+            ("coordination.k8s.io", "leases", "", "create"),
+            ("coordination.k8s.io", "leases", defaults.LeaderElection.LeaseName, "get,update"),
+        });
+        Rules(Object("Role", "multinet-controller-certs")).Should().BeEquivalentTo(new[]
+        {
+            ("", "secrets", "", "create"),
+            ("", "secrets", defaults.Certificates.SecretName, "get,update"),
+        });
+
+        foreach ((string kind, string name, string roleKind) in new[]
+        {
+            ("ClusterRoleBinding", "multinet-controller", "ClusterRole"), ("ClusterRoleBinding", "multinet-controller-webhook-ca", "ClusterRole"),
+            ("RoleBinding", "multinet-controller", "Role"), ("RoleBinding", "multinet-controller-certs", "Role"),
+        })
+        {
+            JsonObject binding = Object(kind, name);
+            var subject = binding["subjects"]![0]!;
+            ((string)subject["name"]!).Should().Be(Name(Object("ServiceAccount")), name);
+            ((string)subject["namespace"]!).Should().Be("kube-system", name);
+            ((string)binding["roleRef"]!["kind"]!).Should().Be(roleKind, name);
+            Rendered.Value.Should().Contain(o => Kind(o) == roleKind && Name(o) == (string)binding["roleRef"]!["name"]!, name);
+        }
     }
 
     [Fact]
-    public void Deployment_ArgsParseAndMatchPortsProbesAndSecret()
+    public void Deployment_TwoReplicasSpreadProbesPdbAndSelfManagedArgs()
     {
-        var spec = Object("Deployment")["spec"]!["template"]!["spec"]!;
+        JsonObject deployment = Object("Deployment");
+        var spec = deployment["spec"]!["template"]!["spec"]!;
         var container = spec["containers"]![0]!;
         string[] args = [.. ((JsonArray)container["args"]!).Select(a => (string)a!)];
 
         ControllerOptions options = ControllerOptionsParser.Parse(args, _ => null);
 
-        ((string)spec["serviceAccountName"]!).Should().Be((string)Object("ServiceAccount")["metadata"]!["name"]!);
+        options.SelfManagedCertificates.Should().BeTrue();
+        ((int)deployment["spec"]!["replicas"]!).Should().Be(2);
+        ((int)deployment["spec"]!["strategy"]!["rollingUpdate"]!["maxUnavailable"]!).Should().Be(0);
+        var spread = spec["affinity"]!["podAntiAffinity"]!["preferredDuringSchedulingIgnoredDuringExecution"]![0]!["podAffinityTerm"]!;
+        ((string)spread["topologyKey"]!).Should().Be("kubernetes.io/hostname");
+        JsonNode.DeepEquals(spread["labelSelector"]!["matchLabels"], deployment["spec"]!["selector"]!["matchLabels"]).Should().BeTrue();
+        JsonObject pdb = Object("PodDisruptionBudget");
+        ((int)pdb["spec"]!["minAvailable"]!).Should().Be(1);
+        JsonNode.DeepEquals(pdb["spec"]!["selector"], deployment["spec"]!["selector"]).Should().BeTrue();
+
+        var env = ((JsonArray)container["env"]!).Single(e => (string)e!["name"]! == ControllerOptionsParser.EnvironmentName("namespace"))!;
+        ((string)env["valueFrom"]!["fieldRef"]!["fieldPath"]!).Should().Be("metadata.namespace");
+        ((string)spec["serviceAccountName"]!).Should().Be(Name(Object("ServiceAccount")));
         ((int)container["ports"]![0]!["containerPort"]!).Should().Be(options.Port);
         ((string)Object("Service")["spec"]!["ports"]![0]!["targetPort"]!).Should().Be((string)container["ports"]![0]!["name"]!);
+        options.Certificates.ServiceName.Should().Be(Name(Object("Service")));
         ((string)container["readinessProbe"]!["httpGet"]!["path"]!).Should().Be("/readyz");
         ((string)container["readinessProbe"]!["httpGet"]!["scheme"]!).Should().Be("HTTPS");
         ((string)container["livenessProbe"]!["httpGet"]!["path"]!).Should().Be("/healthz");
-        string mount = (string)container["volumeMounts"]![0]!["mountPath"]!;
-        options.CertificateFile.Should().Be($"{mount}/tls.crt");
-        options.PrivateKeyFile.Should().Be($"{mount}/tls.key");
         ((bool)container["securityContext"]!["readOnlyRootFilesystem"]!).Should().BeTrue();
         ((bool)spec["securityContext"]!["runAsNonRoot"]!).Should().BeTrue();
     }
 
-    private static JsonObject Object(string kind) => Rendered.Value.Single(o => (string)o["kind"]! == kind);
+    [KustomizeComponentsFact]
+    public void CertManagerComponent_FilesArgsMountedSecretIssuerChainAndInjectionAgree()
+    {
+        IReadOnlyList<JsonObject> objects = RenderOverlay("cert-manager");
+        JsonObject deployment = Single(objects, "Deployment");
+        var container = deployment["spec"]!["template"]!["spec"]!["containers"]![0]!;
+        ControllerOptions options = ControllerOptionsParser.Parse([.. ((JsonArray)container["args"]!).Select(a => (string)a!)], _ => null);
 
-    private static JsonNode Hook(string name) =>
-        ((JsonArray)Object("ValidatingWebhookConfiguration")["webhooks"]!).Single(h => (string)h!["name"]! == name)!;
+        options.SelfManagedCertificates.Should().BeFalse();
+        var mount = ((JsonArray)container["volumeMounts"]!).Single(m => (string)m!["name"]! == "tls")!;
+        options.CertificateFile.Should().Be($"{(string)mount["mountPath"]!}/tls.crt");
+        options.PrivateKeyFile.Should().Be($"{(string)mount["mountPath"]!}/tls.key");
+        var volume = ((JsonArray)deployment["spec"]!["template"]!["spec"]!["volumes"]!).Single(v => (string)v!["name"]! == "tls")!;
+
+        JsonObject serving = objects.Single(o => Kind(o) == "Certificate" && o["spec"]!["isCA"] is null);
+        ((string)volume["secret"]!["secretName"]!).Should().Be((string)serving["spec"]!["secretName"]!);
+        ((JsonArray)serving["spec"]!["dnsNames"]!).Select(n => (string)n!).Should().BeEquivalentTo(
+            MultiNet.Controller.Certificates.CertificateRotation.ServiceNames(Name(Single(objects, "Service")), (string)Single(objects, "Service")["metadata"]!["namespace"]!));
+        string inject = (string)Single(objects, "ValidatingWebhookConfiguration")["metadata"]!["annotations"]!["cert-manager.io/inject-ca-from"]!;
+        inject.Should().Be($"{(string)serving["metadata"]!["namespace"]!}/{Name(serving)}");
+
+        // serving Certificate ← CA Issuer ← CA Certificate's Secret ← self-signed Issuer, all present.
+        JsonObject caIssuer = objects.Single(o => Kind(o) == "Issuer" && Name(o) == (string)serving["spec"]!["issuerRef"]!["name"]!);
+        JsonObject ca = objects.Single(o => Kind(o) == "Certificate" && (string?)o["spec"]!["secretName"] == (string)caIssuer["spec"]!["ca"]!["secretName"]!);
+        ((bool)ca["spec"]!["isCA"]!).Should().BeTrue();
+        objects.Single(o => Kind(o) == "Issuer" && Name(o) == (string)ca["spec"]!["issuerRef"]!["name"]!)["spec"]!["selfSigned"].Should().NotBeNull();
+
+        objects.Should().NotContain(o => Name(o) == "multinet-controller-certs" || Name(o) == "multinet-controller-webhook-ca",
+            "with cert-manager the controller writes neither its Secret nor the caBundle");
+        objects.Should().Contain(o => Kind(o) == "Role" && Name(o) == "multinet-controller", "the Lease is still needed");
+    }
+
+    [KustomizeComponentsFact]
+    public void NadFailOpenComponent_OnlyNadWebhookBecomesIgnore()
+    {
+        IReadOnlyList<JsonObject> objects = RenderOverlay("nad-fail-open");
+
+        FailurePolicy(objects, "networkattachmentdefinitions.multinet.io").Should().Be("Ignore");
+        FailurePolicy(objects, "pods.multinet.io").Should().Be("Ignore");
+        objects.Should().HaveCount(Rendered.Value.Count);
+    }
+
+    private static string Kind(JsonObject o) => (string)o["kind"]!;
+
+    private static string Name(JsonObject o) => (string)o["metadata"]!["name"]!;
+
+    private static JsonObject Object(string kind, string name = "multinet-controller") =>
+        Rendered.Value.Single(o => Kind(o) == kind && Name(o) == name);
+
+    private static JsonObject Single(IReadOnlyList<JsonObject> objects, string kind) => objects.Single(o => Kind(o) == kind);
+
+    private static IEnumerable<(string Group, string Resources, string Names, string Verbs)> Rules(JsonObject role) =>
+        ((JsonArray)role["rules"]!).Select(r => (
+            (string)r!["apiGroups"]![0]!,
+            string.Join(",", ((JsonArray)r["resources"]!).Select(x => (string)x!)),
+            r["resourceNames"] is JsonArray names ? string.Join(",", names.Select(x => (string)x!)) : "",
+            string.Join(",", ((JsonArray)r["verbs"]!).Select(x => (string)x!))));
+
+    private static string FailurePolicy(IReadOnlyList<JsonObject> objects, string hook) =>
+        (string)((JsonArray)Single(objects, "ValidatingWebhookConfiguration")["webhooks"]!).Single(h => (string)h!["name"]! == hook)!["failurePolicy"]!;
 
     private static IEnumerable<string> Operations(string hook) =>
-        ((JsonArray)Hook(hook)["rules"]![0]!["operations"]!).Select(o => (string)o!);
+        ((JsonArray)((JsonArray)Object("ValidatingWebhookConfiguration")["webhooks"]!).Single(h => (string)h!["name"]! == hook)!["rules"]![0]!["operations"]!)
+            .Select(o => (string)o!);
 
-    private static IReadOnlyList<JsonObject> Render()
+    // An overlay as a user writes it: deploy/controller plus one component (kustomize refuses absolute paths).
+    private static IReadOnlyList<JsonObject> RenderOverlay(string component)
     {
-        var start = new ProcessStartInfo("kubectl", ["kustomize", Path.Combine(RepoLayout.Root, "deploy", "controller")])
+        string overlay = Directory.CreateTempSubdirectory("multinet-overlay-").FullName;
+        try
+        {
+            string controller = Path.GetRelativePath(overlay, Path.Combine(RepoLayout.Root, "deploy", "controller"));
+            File.WriteAllText(Path.Combine(overlay, "kustomization.yaml"), $"""
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources:
+                - {controller}
+                components:
+                - {controller}/{component}
+
+                """);
+            return Kustomize(overlay);
+        }
+        finally
+        {
+            Directory.Delete(overlay, recursive: true);
+        }
+    }
+
+    private static IReadOnlyList<JsonObject> Render(string folder) => Kustomize(Path.Combine(RepoLayout.Root, "deploy", folder));
+
+    private static IReadOnlyList<JsonObject> Kustomize(string folder)
+    {
+        var start = new ProcessStartInfo("kubectl", ["kustomize", folder])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -111,7 +234,7 @@ public class KustomizeTests
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         string stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        process.ExitCode.Should().Be(0, $"kubectl kustomize deploy/controller failed: {stderr}");
+        process.ExitCode.Should().Be(0, $"kubectl kustomize {folder} failed: {stderr}");
         return YamlJson.Documents(stdout.Result);
     }
 }

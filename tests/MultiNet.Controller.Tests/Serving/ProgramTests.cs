@@ -56,6 +56,24 @@ public sealed class ProgramTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NoCertificateFilesAndNoWebhookConfiguration_NamesIt_Exit1()
+    {
+        (int code, _, string stderr) = await RunToEndAsync("--kubeconfig", _api.WriteKubeconfig(_directory), "--port", "0");
+
+        code.Should().Be(1);
+        stderr.Should().Contain("cannot start").And.Contain("validatingwebhookconfiguration \"multinet-controller\" (--webhook-config-name) does not exist");
+    }
+
+    [Fact]
+    public async Task OnlyOneCertificateFlag_NamesTheOther_Exit2()
+    {
+        (int code, _, string stderr) = await RunToEndAsync("--tls-cert-file", "/tmp/a.crt");
+
+        code.Should().Be(2);
+        stderr.Should().Contain("flag \"--tls-private-key-file\" is required with the other certificate flag");
+    }
+
+    [Fact]
     public async Task Serve_ReviewOverHttpsThenSigterm_Exit0()
     {
         ControllerHarness.WriteServingCertificate(_ca, _directory);

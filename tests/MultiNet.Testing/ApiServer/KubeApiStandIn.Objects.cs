@@ -78,7 +78,7 @@ public sealed partial class KubeApiStandIn
     public void DeleteNad(string ns, string name) =>
         _store.Delete(ObjectStore.KeyOf(ResourceType.NetworkAttachmentDefinitions, ns, name));
 
-    /// <summary>Creates any object of a served kind (Pod, NetworkAttachmentDefinition, Event, Node, Namespace, ConfigMap).</summary>
+    /// <summary>Creates any object of a served kind (Pod, NetworkAttachmentDefinition, Event, Node, Namespace, ConfigMap, Secret, ValidatingWebhookConfiguration, Lease).</summary>
     public JsonObject AddObject(JsonObject obj)
     {
         ArgumentNullException.ThrowIfNull(obj);

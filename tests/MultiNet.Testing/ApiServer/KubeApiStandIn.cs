@@ -15,7 +15,7 @@ namespace MultiNet.Testing.ApiServer;
 
 /// <summary>
 /// An in-process kube-apiserver for tests: real HTTP and JSON on 127.0.0.1 (plain HTTP, bearer token), serving pods,
-/// NetworkAttachmentDefinitions, events, nodes, namespaces and configmaps with GET, LIST, WATCH, POST, PUT, PATCH and
+/// NetworkAttachmentDefinitions, events, nodes, namespaces, configmaps, secrets, validating webhook configurations and leases with GET, LIST, WATCH, POST, PUT, PATCH and
 /// DELETE, resourceVersions, Status errors, injectable faults and a log of every request.
 /// </summary>
 public sealed partial class KubeApiStandIn : IAsyncDisposable

@@ -26,10 +26,16 @@ internal sealed record ResourceType(
     public static readonly ResourceType NetworkAttachmentDefinitions = new(
         "k8s.cni.cncf.io", "v1", "network-attachment-definitions", "network-attachment-definition",
         "NetworkAttachmentDefinition", true, false);
+    public static readonly ResourceType Secrets = new("", "v1", "secrets", "secret", "Secret", true, false);
+    public static readonly ResourceType ValidatingWebhookConfigurations = new(
+        "admissionregistration.k8s.io", "v1", "validatingwebhookconfigurations", "validatingwebhookconfiguration",
+        "ValidatingWebhookConfiguration", false, false);
+    public static readonly ResourceType Leases = new("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, false);
 
     /// <summary>Every resource the stand-in serves.</summary>
     public static readonly IReadOnlyList<ResourceType> All =
-        [Pods, CoreEvents, Nodes, Namespaces, ConfigMaps, EventsV1, NetworkAttachmentDefinitions];
+        [Pods, CoreEvents, Nodes, Namespaces, ConfigMaps, EventsV1, NetworkAttachmentDefinitions, Secrets,
+         ValidatingWebhookConfigurations, Leases];
 
     /// <summary>Finds the resource served at group/version/plural.</summary>
     public static ResourceType? Find(string group, string version, string plural) =>
