@@ -6,6 +6,12 @@ cd "$(dirname "$0")"
 out="$PWD/artifacts/bin"
 mkdir -p "$out"
 rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
+# The commit is stamped into every binary (--version, the build_info metric) when this is a git checkout; a tarball
+# builds the same binaries with commit "unknown". The Dockerfile passes it as a build argument instead.
+if [ -z "${MULTINET_COMMIT:-}" ]; then
+  MULTINET_COMMIT=$(git rev-parse --short=12 HEAD 2>/dev/null || true)
+fi
+export MULTINET_COMMIT
 
 dotnet publish src/MultiNet.Plugin/MultiNet.Plugin.csproj -c Release -r "$rid" -o "$out" --nologo -v quiet
 dotnet publish src/MultiNet.Daemon/MultiNet.Daemon.csproj -c Release -r "$rid" -o "$out" --nologo -v quiet
