@@ -1,4 +1,5 @@
 using MultiNet.Cni.Build;
+using MultiNet.Cni.Invocation;
 using MultiNet.Cni.Protocol;
 using MultiNet.Daemon.CniConfig;
 using MultiNet.Daemon.Configuration;
@@ -28,6 +29,9 @@ internal static class Program
             case ["--help" or "-h"]:
                 Console.Out.Write(Usage);
                 return 0;
+            case [ChrootExec.ModeArgument, .. var chrootArgs]:
+                // Not for people: how multinetd runs a program chrooted into the host's root (see ChrootExec).
+                return ChrootExec.Run(chrootArgs, Console.Error);
             case ["--version"]:
                 Console.Out.WriteLine(BuildInfo.VersionLine("multinetd"));
                 return 0;
