@@ -17,13 +17,6 @@ internal static class AtomicFile
         Publish(path, mode, stream => stream.Write(bytes));
     }
 
-    /// <summary>Copies <paramref name="source"/> to <paramref name="path"/> with <paramref name="mode"/>, by temp file and rename.</summary>
-    public static void Copy(string source, string path, UnixFileMode mode)
-    {
-        using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        Publish(path, mode, input.CopyTo);
-    }
-
     /// <summary>True when both files exist and hold the same bytes.</summary>
     public static bool SameContent(string a, string b)
     {
