@@ -17,13 +17,6 @@ internal static class AtomicFile
         Publish(path, mode, stream => stream.Write(bytes));
     }
 
-    /// <summary>Copies <paramref name="source"/> to <paramref name="path"/> with <paramref name="mode"/>, by temp file and rename.</summary>
-    public static void Copy(string source, string path, UnixFileMode mode)
-    {
-        using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        Publish(path, mode, input.CopyTo);
-    }
-
     /// <summary>True when both files exist and hold the same bytes.</summary>
     public static bool SameContent(string a, string b)
     {
@@ -87,23 +80,47 @@ internal static class AtomicFile
         return removed;
     }
 
+    /// <summary>
+    /// Copies <paramref name="source"/> to a temp file beside <paramref name="path"/> (mode set, fsynced) without
+    /// publishing it, so it can be tried first; returns the temp's path. Then <see cref="Commit"/> or delete it.
+    /// </summary>
+    public static string Stage(string source, string path, UnixFileMode mode)
+    {
+        using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Stage(path, mode, input.CopyTo);
+    }
+
+    /// <summary>Publishes a temp file from <see cref="Stage(string, string, UnixFileMode)"/> as <paramref name="path"/> (rename).</summary>
+    public static void Commit(string temp, string path) => File.Move(temp, path, overwrite: true);
+
     // Fill a temp file beside the target, set its mode, fsync, rename over the target; the temp never stays.
     private static void Publish(string path, UnixFileMode mode, Action<Stream> fill)
     {
-        var temp = TempPathFor(path);
+        var temp = Stage(path, mode, fill);
         try
         {
-            using (var stream = CreateTemp(temp, mode))
-            {
-                fill(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
+            Commit(temp, path);
         }
         finally
         {
             File.Delete(temp);
+        }
+    }
+
+    private static string Stage(string path, UnixFileMode mode, Action<Stream> fill)
+    {
+        var temp = TempPathFor(path);
+        try
+        {
+            using var stream = CreateTemp(temp, mode);
+            fill(stream);
+            stream.Flush(flushToDisk: true);
+            return temp;
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
         }
     }
 

@@ -16,7 +16,15 @@ internal static class BinaryInstaller
     /// Copies <paramref name="source"/> to <paramref name="binDir"/>/<paramref name="name"/> (default: the source's file name);
     /// returns false when the target already holds the same bytes and mode. Throws <see cref="IOException"/> naming the path.
     /// </summary>
-    public static bool Install(string source, string binDir, string? name = null)
+    public static bool Install(string source, string binDir, string? name = null) => Install(source, binDir, name, check: null);
+
+    /// <summary>
+    /// As <see cref="Install(string, string, string?)"/>, but the copy is first tried under a temp name beside the
+    /// target with <paramref name="check"/> (null: it runs; else why not) and published only when it passes: a
+    /// refused copy is removed and the previous binary, if any, stays the node's plugin. A target already holding the
+    /// same bytes is checked in place. A refusal throws <see cref="IOException"/> with the reason.
+    /// </summary>
+    public static bool Install(string source, string binDir, string? name, HostBinaryCheck? check)
     {
         if (!File.Exists(source))
         {
@@ -32,16 +40,46 @@ internal static class BinaryInstaller
         AtomicFile.RemoveLeftovers(target);
         if (AtomicFile.SameContent(source, target) && File.GetUnixFileMode(target) == ExecutableMode)
         {
+            if (check?.Problem(target) is { } current)
+            {
+                throw new IOException($"\"{target}\" cannot run on this host ({check.How} with CNI_COMMAND=VERSION): {current}");
+            }
+
             return false;
         }
 
+        string staged;
         try
         {
-            AtomicFile.Copy(source, target, ExecutableMode);
+            staged = AtomicFile.Stage(source, target, ExecutableMode);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new IOException($"install: cannot copy \"{source}\" to \"{target}\": {e.Message}", e);
+        }
+
+        string? problem;
+        try
+        {
+            problem = check?.Problem(staged);
+            if (problem is null)
+            {
+                AtomicFile.Commit(staged, target);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"install: cannot copy \"{source}\" to \"{target}\": {e.Message}", e);
+        }
+        finally
+        {
+            File.Delete(staged);
+        }
+
+        if (problem is not null)
+        {
+            var kept = File.Exists(target) ? $"the previous \"{target}\" is kept" : $"nothing was installed as \"{target}\"";
+            throw new IOException($"\"{source}\" cannot run on this host ({check!.How} with CNI_COMMAND=VERSION): {problem}; {kept}");
         }
 
         return true;

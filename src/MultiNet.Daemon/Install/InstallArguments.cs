@@ -13,7 +13,10 @@ internal static class InstallArguments
         usage: multinetd install [options]
 
         Installs MultiNet on this node: copies the multinet CNI executable into the host's CNI bin folder
-        (temp file and rename: never "text file busy"; skipped when identical). In thin mode it also writes a
+        (temp file and rename: never "text file busy"; skipped when identical), after running the copy as the
+        runtime will (CNI_COMMAND=VERSION; chrooted into --host-root when given): a binary that cannot run on
+        this host (e.g. its glibc is too old) is refused with the reason, exit 1, and the previous one stays
+        installed. In thin mode it also writes a
         kubeconfig from the pod's service account (0600, rewritten when the token rotates) and keeps
         00-multinet.conflist in front of the primary network config. Host folders are mounted at the same paths.
 
@@ -29,6 +32,9 @@ internal static class InstallArguments
                                          Without those variables it acts as --cleanup-on-exit.
           --source PATH                  executable to install (default /usr/local/bin/multinet)
           --cni-bin-dir DIR              host CNI bin folder (default /opt/cni/bin)
+          --host-root DIR                the host's / mounted here (e.g. /hostroot): the copied binary is tried
+                                         chrooted into it, with the host's loader and glibc; without it, the
+                                         binary is tried directly in this container
           --cni-conf-dir DIR             host CNI config folder (default /etc/cni/net.d)
           --kubeconfig PATH              thin: kubeconfig to write (default <cni-conf-dir>/multinet.d/multinet.kubeconfig)
           --service-account-dir DIR      token, ca.crt, namespace (default /var/run/secrets/kubernetes.io/serviceaccount)
@@ -66,6 +72,7 @@ internal static class InstallArguments
                 "--mode" => options with { Mode = Mode(Value()) },
                 "--source" => options with { SourceBinary = Absolute(name, Value()) },
                 "--cni-bin-dir" => options with { CniBinDir = Absolute(name, Value()) },
+                "--host-root" => options with { HostRoot = ExistingDirectory(name, Value()) },
                 "--cni-conf-dir" => options with { CniConfDir = Absolute(name, Value()) },
                 "--kubeconfig" => options with { KubeconfigPath = Absolute(name, Value()) },
                 "--service-account-dir" => options with { ServiceAccountDir = Absolute(name, Value()) },
@@ -144,6 +151,9 @@ internal static class InstallArguments
 
     private static string Absolute(string option, string value) =>
         Path.IsPathRooted(value) ? value : throw Bad(option, $"\"{value}\" is not an absolute path");
+
+    private static string ExistingDirectory(string option, string value) =>
+        Directory.Exists(Absolute(option, value)) ? value : throw Bad(option, $"\"{value}\" is not an existing directory");
 
     private static string NonEmpty(string option, string value) =>
         string.IsNullOrWhiteSpace(value) ? throw Bad(option, "must not be empty") : value;

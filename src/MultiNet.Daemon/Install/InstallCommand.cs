@@ -69,7 +69,8 @@ internal static class InstallCommand
         InstallOptions options, ILogger logger, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         var target = Path.Combine(options.CniBinDir, Path.GetFileName(options.SourceBinary));
-        if (BinaryInstaller.Install(options.SourceBinary, options.CniBinDir))
+        var check = new HostBinaryCheck(options.HostRoot, Environment.ProcessPath ?? "/proc/self/exe");
+        if (BinaryInstaller.Install(options.SourceBinary, options.CniBinDir, name: null, check))
         {
             InstallLog.Copied(logger, options.SourceBinary, target);
         }

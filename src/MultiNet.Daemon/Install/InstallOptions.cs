@@ -15,6 +15,12 @@ internal sealed record InstallOptions
     /// <summary>The host's CNI config folder (mounted at the same path).</summary>
     public string CniConfDir { get; init; } = "/etc/cni/net.d";
 
+    /// <summary>
+    /// The host's <c>/</c> as mounted in this container (like Multus's <c>/hostroot</c>): the installed binary's check runs
+    /// chrooted into it, with the host's loader and glibc. Null: the check runs the binary directly in this container.
+    /// </summary>
+    public string? HostRoot { get; init; }
+
     /// <summary>Thick: copy the binary only (the daemon writes the config). Thin: also the kubeconfig and the config.</summary>
     public CniConfigMode Mode { get; init; } = CniConfigMode.Thick;
 

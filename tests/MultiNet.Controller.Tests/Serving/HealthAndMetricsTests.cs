@@ -1,6 +1,8 @@
 using System.Net;
 using FluentAssertions;
+using MultiNet.Cni.Build;
 using MultiNet.Controller.Tests.Support;
+using MultiNet.Testing.Node;
 using static MultiNet.Controller.Tests.Support.AdmissionReviews;
 
 namespace MultiNet.Controller.Tests.Serving;
@@ -32,6 +34,8 @@ public class HealthAndMetricsTests
         text.Should().Contain("multinet_controller_admission_duration_seconds_count{kind=\"pod\"} 2\n");
         text.Should().Contain("multinet_controller_admission_duration_seconds_bucket{kind=\"pod\",le=\"+Inf\"} 2\n");
         text.Should().Contain("# TYPE multinet_controller_admission_duration_seconds histogram\n");
+        text.Should().Contain("# TYPE multinet_build_info gauge\n")
+            .And.Contain($"multinet_build_info{{version=\"{RepoVersion.Declared}\",commit=\"{BuildInfo.Commit}\"}} 1\n");
     }
 
     [Fact]

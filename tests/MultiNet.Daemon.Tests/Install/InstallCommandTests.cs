@@ -6,6 +6,8 @@ using MultiNet.KubeApi;
 
 namespace MultiNet.Daemon.Tests.Install;
 
+// The install runs the copied binary (its VERSION check): alone, so no parallel test's fork holds the copy open.
+[Collection(ForkFreeCollection.Name)]
 public sealed class InstallCommandTests : IDisposable
 {
     private readonly NodeFolders _node = new();
@@ -17,8 +19,7 @@ public sealed class InstallCommandTests : IDisposable
     public InstallCommandTests()
     {
         _source = Path.Combine(_node.Root, "image", "multinet");
-        Directory.CreateDirectory(Path.GetDirectoryName(_source)!);
-        File.Copy("/bin/true", _source);
+        FakePluginScript.Write(_source, FakePluginScript.AnswersVersion);
         _serviceAccount = new ServiceAccountFolder(Path.Combine(_node.Root, "sa"), "sa-token");
     }
 
@@ -50,6 +51,7 @@ public sealed class InstallCommandTests : IDisposable
     [InlineData("--config-key", "novalue")]
     [InlineData("--log-level", "loud")]
     [InlineData("--source")]
+    [InlineData("--host-root", "/no/such/host/root")]
     public async Task RunAsync_BadArgument_ExitsTwoNamingIt(params string[] args)
     {
         (await Run(args)).Should().Be(2);
@@ -154,6 +156,46 @@ public sealed class InstallCommandTests : IDisposable
         (await InstallCommand.RunAsync(Thin("--once"), _log, _output, _ => null, CancellationToken.None)).Should().Be(1);
 
         _log.Text.Should().Contain("KUBERNETES_SERVICE_HOST");
+    }
+
+    [Fact]
+    public async Task RunAsync_BinaryTheHostCannotRun_ExitsOneWithTheLoaderMessageAndKeepsThePreviousBinary()
+    {
+        var target = Path.Combine(_node.BinDir, "multinet");
+        FakePluginScript.Write(target, FakePluginScript.AnswersVersion);
+        var previous = File.ReadAllBytes(target);
+        FakePluginScript.Write(_source, FakePluginScript.GlibcTooOld);
+
+        (await Run("--mode", "thick", "--once", "--source", _source, "--cni-bin-dir", _node.BinDir)).Should().Be(1);
+
+        _log.Text.Should().Contain("cannot run on this host").And.Contain("CNI_COMMAND=VERSION").And.Contain("exit code 1")
+            .And.Contain("version `GLIBC_2.34' not found").And.Contain($"the previous \"{target}\" is kept");
+        File.ReadAllBytes(target).Should().Equal(previous);
+        _node.TempFiles().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task RunAsync_BinaryThatPrintsNoVersionResult_IsNotInstalled()
+    {
+        FakePluginScript.Write(_source, "echo hello");
+
+        (await Run("--mode", "thick", "--once", "--source", _source, "--cni-bin-dir", _node.BinDir)).Should().Be(1);
+
+        _log.Text.Should().Contain("did not print a CNI version result: hello").And.Contain("nothing was installed");
+        File.Exists(Path.Combine(_node.BinDir, "multinet")).Should().BeFalse();
+        _node.TempFiles().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task RunAsync_InstalledBinaryAlreadyCurrentButBroken_ExitsOne()
+    {
+        FakePluginScript.Write(_source, "exit 3");
+        File.Copy(_source, Path.Combine(_node.BinDir, "multinet"));
+        File.SetUnixFileMode(Path.Combine(_node.BinDir, "multinet"), BinaryInstaller.ExecutableMode);
+
+        (await Run("--mode", "thick", "--once", "--source", _source, "--cni-bin-dir", _node.BinDir)).Should().Be(1);
+
+        _log.Text.Should().Contain("cannot run on this host").And.Contain("exit code 3");
     }
 
     private string[] Thin(params string[] more) =>

@@ -1,5 +1,7 @@
 using FluentAssertions;
+using MultiNet.Cni.Build;
 using MultiNet.Daemon.Metrics;
+using MultiNet.Testing.Node;
 
 namespace MultiNet.Daemon.Tests.Metrics;
 
@@ -49,5 +51,15 @@ public sealed class DaemonMetricsTests
             .And.Contain("multinetd_ready 1\n");
         text.Split('\n').Where(l => l.StartsWith("# TYPE", StringComparison.Ordinal)).Should().OnlyHaveUniqueItems();
         text.Should().EndWith("\n");
+    }
+
+    [Fact]
+    public void Render_Always_HasOneBuildInfoSampleWithTheDeclaredVersion()
+    {
+        var text = new DaemonMetrics().Render();
+
+        text.Should().Contain("# TYPE multinet_build_info gauge\n")
+            .And.Contain($"multinet_build_info{{version=\"{RepoVersion.Declared}\",commit=\"{BuildInfo.Commit}\"}} 1\n");
+        text.Split('\n').Count(l => l.StartsWith("multinet_build_info{", StringComparison.Ordinal)).Should().Be(1);
     }
 }
