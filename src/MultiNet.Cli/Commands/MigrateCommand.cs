@@ -1,12 +1,17 @@
 using MultiNet.Cli.Migrate;
+using MultiNet.Cli.Migrate.Genie;
 
 namespace MultiNet.Cli.Commands;
 
-/// <summary><c>migrate</c>: a Multus config turned into its MultiNet equivalent, with a line for every key that does not carry over as it is.</summary>
+/// <summary>
+/// <c>migrate</c>: a Multus config turned into its MultiNet equivalent, with a line for every key that does not carry over
+/// as it is; with <c>--genie</c>, CNI-Genie's pod annotations turned into the NPWG ones.
+/// </summary>
 internal static class MigrateCommand
 {
     public const string Usage = """
         multinetctl migrate MULTUS-CONFIG [--host-prefix PATH]... [-o text|json]
+        multinetctl migrate --genie FILE|DIR... [--genie-conf-dir DIR] [--cluster-plugin NAME] [--namespace NS] [-o text|json]
 
           Reads a Multus config and prints the MultiNet equivalent on stdout:
             thin 00-multus.conf or 00-multus.conflist ("type": "multus")  ->  the multinet plugin config or conflist
@@ -16,20 +21,30 @@ internal static class MigrateCommand
           The converted plugin config is checked with multinet's own parser before it is printed.
           "-" reads standard input.
 
-          --host-prefix  thick: the folder under which Multus's container saw the host's folders; paths under it are
-                         written as host paths (MultiNet mounts host folders at their host paths). Repeatable; default
-                         /hostroot and /host, as in Multus's DaemonSet
-          -o, --output   text (default): the config on stdout, findings on stderr; json: one document with
-                         kind, carriedOver, config and findings (key, kind, message)
+          --host-prefix     thick: the folder under which Multus's container saw the host's folders; paths under it
+                            are written as host paths (MultiNet mounts host folders at their host paths). Repeatable;
+                            default /hostroot and /host, as in Multus's DaemonSet
+          -o, --output      text (default): the config on stdout, findings on stderr; json: one document with
+                            kind, carriedOver, config and findings (key, kind, message)
 
-          exit status: 0 converted (read the "changed" lines), 1 converted but some keys could not be carried over,
+          --genie           read pod and workload manifests instead, and translate CNI-Genie's "cni" annotation
+                            ("weave,macvlan@eth3") into k8s.v1.cni.cncf.io/networks, keeping Genie's interface names;
+                            prints what to set and remove per object, then the NADs to create (kubectl apply -f -)
+          --genie-conf-dir  the node folder of Genie's plugin configs (e.g. a copy of /etc/cni/net.d): each NAD gets
+                            the config of the file Genie used for that plugin
+          --cluster-plugin  Genie's name of the node's cluster network; an eth0 entry naming another plugin becomes
+                            v1.multus-cni.io/default-network. Without it the eth0 entry is taken to be the cluster network
+          -n, --namespace   namespace of objects that name none (default "default")
+
+          exit status: 0 converted (read the "changed" lines), 1 converted but something could not be carried over,
           2 usage error, or a file that cannot be read or is not a Multus config (the message names the field)
         """;
 
     private static readonly CommandSyntax Syntax = new()
     {
-        Options = new HashSet<string> { "host-prefix", "output" },
-        Short = new Dictionary<string, string> { ["o"] = "output" },
+        Options = new HashSet<string> { "host-prefix", "output", "genie-conf-dir", "cluster-plugin", "namespace" },
+        Flags = new HashSet<string> { "genie" },
+        Short = new Dictionary<string, string> { ["o"] = "output", ["n"] = "namespace" },
         TakesPositionals = true,
     };
 
@@ -37,11 +52,23 @@ internal static class MigrateCommand
     {
         var line = new CommandLine(args, Syntax);
         var output = line.Choice("output", "text", "json");
+        var exit = line.Has("genie") ? RunGenie(line, output, stdout, stderr) : RunConfig(line, output, stdout, stderr);
+        await stdout.FlushAsync(ct).ConfigureAwait(false);
+        return exit;
+    }
+
+    private static int RunConfig(CommandLine line, string output, TextWriter stdout, TextWriter stderr)
+    {
+        if (new[] { "genie-conf-dir", "cluster-plugin", "namespace" }.FirstOrDefault(o => line.Get(o) is not null) is { } genieOnly)
+        {
+            throw new UsageException($"--{genieOnly} goes with --genie");
+        }
+
         var source = line.Positionals switch
         {
             [var one] => one,
             [] => throw new UsageException("give the Multus config file (00-multus.conf, 00-multus.conflist or daemon-config.json)"),
-            _ => throw new UsageException("give one Multus config file"),
+            _ => throw new UsageException("give one Multus config file (or --genie and pod manifests)"),
         };
         var prefixes = line.All("host-prefix") is { Count: > 0 } given ? given : HostPaths.MultusDefaults;
 
@@ -60,7 +87,36 @@ internal static class MigrateCommand
             MigrationReport.WriteText(result, source, stdout, stderr);
         }
 
-        await stdout.FlushAsync(ct).ConfigureAwait(false);
         return result.CarriedOver ? ExitCodes.Success : ExitCodes.Problems;
+    }
+
+    private static int RunGenie(CommandLine line, string output, TextWriter stdout, TextWriter stderr)
+    {
+        if (line.Positionals.Count == 0)
+        {
+            throw new UsageException("give the pod or workload manifests whose CNI-Genie annotations to translate");
+        }
+
+        var folder = line.Get("genie-conf-dir") is { } dir
+            ? Directory.Exists(dir) ? new GenieConfigFolder(dir) : throw new InputException($"--genie-conf-dir \"{dir}\": not a directory")
+            : null;
+        var scan = ManifestInput.Scan(line.Positionals, line.Get("namespace"), recursive: false);
+        if (scan.Problems.Count > 0)
+        {
+            ManifestInput.WriteProblems(scan, stderr);
+            return ExitCodes.Usage;
+        }
+
+        var migration = GenieMigration.WithNetworks(new GenieTranslator(line.Get("cluster-plugin")).Translate(scan), folder);
+        if (output == "json")
+        {
+            GenieReport.WriteJson(migration, stdout);
+        }
+        else
+        {
+            GenieReport.WriteText(migration, stdout, stderr);
+        }
+
+        return migration.CarriedOver ? ExitCodes.Success : ExitCodes.Problems;
     }
 }
