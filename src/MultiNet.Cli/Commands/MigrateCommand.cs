@@ -1,5 +1,8 @@
 using MultiNet.Cli.Migrate;
 using MultiNet.Cli.Migrate.Genie;
+using MultiNet.Cli.Migrate.Rollback;
+using MultiNet.Cli.Output;
+using System.Text.Json.Nodes;
 
 namespace MultiNet.Cli.Commands;
 
@@ -12,6 +15,7 @@ internal static class MigrateCommand
     public const string Usage = """
         multinetctl migrate MULTUS-CONFIG [--host-prefix PATH]... [-o text|json]
         multinetctl migrate --genie FILE|DIR... [--genie-conf-dir DIR] [--cluster-plugin NAME] [--namespace NS] [-o text|json]
+        multinetctl migrate --to-multus [--cni-dir /var/lib/cni/multinet] [--multus-cni-dir /var/lib/cni/multus] [-o text|json]
 
           Reads a Multus config and prints the MultiNet equivalent on stdout:
             thin 00-multus.conf or 00-multus.conflist ("type": "multus")  ->  the multinet plugin config or conflist
@@ -36,14 +40,19 @@ internal static class MigrateCommand
                             v1.multus-cni.io/default-network. Without it the eth0 entry is taken to be the cluster network
           -n, --namespace   namespace of objects that name none (default "default")
 
+          --to-multus       before going back to Multus on a node (run it there, as root): for every MultiNet
+                            checkpoint in --cni-dir, write the files Multus would have written for that pod into
+                            --multus-cni-dir (its scratch cache and libcni's result files), so that Multus's DEL frees
+                            what MultiNet attached and its GC counts those pods as valid. One line per container
+
           exit status: 0 converted (read the "changed" lines), 1 converted but something could not be carried over,
           2 usage error, or a file that cannot be read or is not a Multus config (the message names the field)
         """;
 
     private static readonly CommandSyntax Syntax = new()
     {
-        Options = new HashSet<string> { "host-prefix", "output", "genie-conf-dir", "cluster-plugin", "namespace" },
-        Flags = new HashSet<string> { "genie" },
+        Options = new HashSet<string> { "host-prefix", "output", "genie-conf-dir", "cluster-plugin", "namespace", "cni-dir", "multus-cni-dir" },
+        Flags = new HashSet<string> { "genie", "to-multus" },
         Short = new Dictionary<string, string> { ["o"] = "output", ["n"] = "namespace" },
         TakesPositionals = true,
     };
@@ -52,16 +61,18 @@ internal static class MigrateCommand
     {
         var line = new CommandLine(args, Syntax);
         var output = line.Choice("output", "text", "json");
-        var exit = line.Has("genie") ? RunGenie(line, output, stdout, stderr) : RunConfig(line, output, stdout, stderr);
+        var exit = line.Has("genie") ? RunGenie(line, output, stdout, stderr)
+            : line.Has("to-multus") ? RunToMultus(line, output, stdout, stderr)
+            : RunConfig(line, output, stdout, stderr);
         await stdout.FlushAsync(ct).ConfigureAwait(false);
         return exit;
     }
 
     private static int RunConfig(CommandLine line, string output, TextWriter stdout, TextWriter stderr)
     {
-        if (new[] { "genie-conf-dir", "cluster-plugin", "namespace" }.FirstOrDefault(o => line.Get(o) is not null) is { } genieOnly)
+        if (new[] { "genie-conf-dir", "cluster-plugin", "namespace", "cni-dir", "multus-cni-dir" }.FirstOrDefault(o => line.Get(o) is not null) is { } other)
         {
-            throw new UsageException($"--{genieOnly} goes with --genie");
+            throw new UsageException($"--{other} goes with {(other.Contains("cni-dir", StringComparison.Ordinal) ? "--to-multus" : "--genie")}");
         }
 
         var source = line.Positionals switch
@@ -118,5 +129,35 @@ internal static class MigrateCommand
         }
 
         return migration.CarriedOver ? ExitCodes.Success : ExitCodes.Problems;
+    }
+
+    private static int RunToMultus(CommandLine line, string output, TextWriter stdout, TextWriter stderr)
+    {
+        if (line.Positionals.Count > 0)
+        {
+            throw new UsageException("--to-multus takes no file: it reads the checkpoints in --cni-dir");
+        }
+
+        var lines = new MultusCacheWriter(line.Get("cni-dir") ?? "/var/lib/cni/multinet", line.Get("multus-cni-dir") ?? MultusCaches.DefaultDir).WriteAll();
+        if (output == "json")
+        {
+            stdout.WriteLine(JsonText.Indented(new JsonArray([.. lines.Select(l => (JsonNode)new JsonObject
+            {
+                ["containerId"] = l.ContainerId,
+                ["outcome"] = l.Outcome,
+                ["message"] = l.Message,
+            })])));
+        }
+        else
+        {
+            foreach (var (id, outcome, message) in lines)
+            {
+                stdout.WriteLine($"{id}: {outcome}: {message}");
+            }
+
+            stderr.WriteLine($"multinetctl migrate --to-multus: {lines.Count(l => l.Outcome == "written")} written, {lines.Count(l => l.Outcome == "skipped")} skipped, {lines.Count(l => l.Outcome == "failed")} failed");
+        }
+
+        return lines.Any(l => l.Outcome == "failed") ? ExitCodes.Problems : ExitCodes.Success;
     }
 }
