@@ -6,9 +6,11 @@ using MultiNet.Cni.Protocol;
 namespace MultiNet.Cli.Migrate.Rollback;
 
 /// <summary>
-/// Writes, for every checkpoint in MultiNet's <c>cniDir</c>, the files Multus needs to delete that pod itself
-/// (<see cref="MultusCacheExport"/>): files 0600 in folders 0700, each written to a temp file and renamed. A container
-/// Multus already has a scratch cache for is left alone.
+/// Hands every pod MultiNet attached over to Multus: for each checkpoint in MultiNet's <c>cniDir</c>, under the container's
+/// lock, writes the files Multus needs to delete that pod itself (<see cref="MultusCacheExport"/>; files 0600 in folders
+/// 0700, each written to a temp file and renamed), then removes the checkpoint, so that exactly one record of the pod
+/// remains, in Multus's format, which Multus's DEL and MultiNet's alike delete from. A container Multus already has a
+/// scratch cache for, or one an operation is running on, is left alone.
 /// </summary>
 internal sealed class MultusCacheWriter(string cniDir, string multusCniDir)
 {
@@ -35,6 +37,12 @@ internal sealed class MultusCacheWriter(string cniDir, string multusCniDir)
 
     private (string, string, string) WriteOne(CheckpointStore store, string id)
     {
+        using var held = ContainerLock.TryAcquire(store, id);
+        if (held is null)
+        {
+            return (id, "skipped", "an operation is running on this container; run again");
+        }
+
         Checkpoint? checkpoint;
         try
         {
@@ -65,9 +73,18 @@ internal sealed class MultusCacheWriter(string cniDir, string multusCniDir)
             count++;
         }
 
-        // The scratch cache last: Multus finds the pod complete or not at all.
+        // The scratch cache last: Multus finds the pod complete or not at all. Then the pod has one record only.
         Write(scratch, MultusCacheExport.ScratchCache(checkpoint));
-        return (id, "written", $"\"{scratch}\": {checkpoint.Plan.Attachments.Count} attachment(s), {count} result file(s)");
+        try
+        {
+            store.Delete(id);
+        }
+        catch (CniException e)
+        {
+            return (id, "failed", $"\"{scratch}\" written, but the checkpoint stays: {e.Message}");
+        }
+
+        return (id, "written", $"\"{scratch}\": {checkpoint.Plan.Attachments.Count} attachment(s), {count} result file(s); checkpoint removed");
     }
 
     private static void Write(string path, JsonNode content)
