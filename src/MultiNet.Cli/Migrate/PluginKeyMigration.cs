@@ -127,7 +127,7 @@ internal sealed class PluginKeyMigration(FindingList findings, HostPaths? paths,
 
     private static string CniDirMessage(string? dir)
     {
-        var message = $"Multus's cache folder (one file per pod it attached, and libcni's results) becomes \"{MultusCaches.Key}\": multinet reads the caches of the pods Multus attached from there, so their DEL frees what Multus set up. MultiNet's own checkpoints stay in its \"cniDir\" (/var/lib/cni/multinet); do not point both at one folder";
+        var message = $"Multus's cache folder (one file per pod it attached, and libcni's results) becomes \"{MultusCaches.Key}\": multinet reads the caches of the pods Multus attached from there, so their DEL frees what Multus set up. MultiNet's own checkpoints stay in its \"cniDir\" (/var/lib/cni/multinet)";
         return dir is not null && !dir.StartsWith(MultusCaches.MountedByThickDaemonSet + "/", StringComparison.Ordinal)
             ? $"{message}. Thick mode: the DaemonSet mounts only {MultusCaches.MountedByThickDaemonSet}; add a hostPath mount of \"{dir}\" (at the same path)"
             : message;

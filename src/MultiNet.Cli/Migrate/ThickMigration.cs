@@ -12,6 +12,12 @@ internal sealed class ThickMigration
 {
     private const string DefaultConfDir = "/etc/cni/net.d";
 
+    // deploy/thick's TCP listener for /metrics and the kubelet's probes.
+    private const string ProbeAddress = "0.0.0.0:9595";
+
+    // Where deploy/thick mounts the host's / (its daemon.json's chrootDir, as in Multus's DaemonSet).
+    private const string DeployedHostRoot = "/hostroot";
+
     // Keys this class handles; every other key is a plugin key Multus laid over each request.
     private static readonly HashSet<string> DaemonKeys = new(StringComparer.Ordinal)
     {
@@ -23,7 +29,7 @@ internal sealed class ThickMigration
     private readonly JsonObject _multus;
     private readonly FindingList _findings = new();
     private readonly HostPaths _paths;
-    private readonly JsonObject _daemon = new() { ["socketDir"] = "/run/multinet" };
+    private readonly JsonObject _daemon = new() { ["socketDir"] = "/run/multinet", ["metricsAddress"] = ProbeAddress };
     private readonly JsonObject _cniConfig = new();
 
     private ThickMigration(JsonObject multus, IReadOnlyList<string> hostPrefixes)
@@ -136,12 +142,21 @@ internal sealed class ThickMigration
         NotNeededIfPresent("capabilities", "the generated config's capabilities are those the primary's plugins enable, as Multus's auto-config computed them");
         if (Text("chrootDir") is { } chroot)
         {
-            _findings.NotCarriedOver("chrootDir", $"multinetd runs delegates inside its own container, not chrooted into \"{chroot}\": a primary plugin that needs host files or sockets (Flannel's /run/flannel, Calico's /var/run/calico, Cilium's /var/run/cilium) needs that folder mounted into the DaemonSet at its host path (docs/install.md, host mounts)");
+            // multinetd's key (docs/thick-mode.md): the host's root as mounted in the container, /hostroot in deploy/thick.
+            _daemon["chrootDir"] = chroot;
+            if (chroot.TrimEnd('/') != DeployedHostRoot)
+            {
+                _findings.Changed("chrootDir", $"kept: MultiNet's DaemonSet (deploy/thick) mounts the host's / at {DeployedHostRoot}; mount it at \"{chroot}\" too, or set {DeployedHostRoot}. multinetd checks at start that the folder holds the CNI bin folder");
+            }
         }
 
-        if (_multus["metricsPort"] is { } port)
+        if (_multus["metricsPort"] is JsonValue port && port.TryGetValue<int>(out var p) && p is > 0 and < 65536)
         {
-            _findings.NotCarriedOver("metricsPort", $"multinetd serves GET /metrics (Prometheus text) on its unix socket only, not on TCP port {port.ToJsonString()}; scrape it through the socket (\"metrics\": true is the default)");
+            _findings.Changed("metricsPort", $"multinetd serves /metrics (with /healthz and /readyz) over plain HTTP on metricsAddress, {ProbeAddress} as deploy/thick's probes expect: scrape port {ProbeAddress.Split(':')[1]} instead of {p}, or change metricsAddress and the DaemonSet's probe port together");
+        }
+        else if (_multus["metricsPort"] is { } bad)
+        {
+            _findings.NotNeeded("metricsPort", $"{bad.ToJsonString()} is not a TCP port, so Multus served no metrics; multinetd serves them on metricsAddress ({ProbeAddress})");
         }
 
         Switch("enablePprof", "multinetd has no pprof endpoint (it is a .NET process: use dotnet-counters or dotnet-trace)");

@@ -30,7 +30,9 @@ public sealed class ThickMigrateTests : IDisposable
         run.Findings.Should().Contain([
             ("cniConfigDir", "changed"), ("multusConfigFile", "not needed"), ("socketDir", "not needed"),
             ("cniVersion", "not needed"), ("logLevel", "changed")]);
-        AssertChrootDir(run);
+        run.ExitCode.Should().Be(0, run.ToString());
+        ((string)back.Daemon.Raw["chrootDir"]!).Should().Be("/hostroot", "multinetd runs delegates chrooted into the host's root, as Multus did, at the path deploy/thick mounts it");
+        run.Findings.Should().NotContain(f => f.Key == "chrootDir");
     }
 
     [Fact]
@@ -54,24 +56,25 @@ public sealed class ThickMigrateTests : IDisposable
         back.Plugin.LogFile.Should().Be("/tmp/multus.log");
         back.Plugin.LogToStderr.Should().BeFalse();
         run.Findings.Should().Contain([
-            ("metricsPort", "not carried over"), ("perNodeCertificate.enabled", "not carried over"), ("connectionLimit", "changed"),
+            ("metricsPort", "changed"), ("perNodeCertificate.enabled", "not carried over"), ("connectionLimit", "changed"),
             ("logFile", "changed"), ("logToStderr", "changed"), ("cniDir", "changed"), ("retryDeleteOnError", "not needed"),
             ("readinessindicatorfile", "changed")]);
         run.Findings.Should().NotContain(f => f.Key == "defaultNetworks");
-        run.Message("metricsPort", "not carried over").Should().Contain("9091");
+        ((string)back.Daemon.Raw["metricsAddress"]!).Should().Be("0.0.0.0:9595", "the address deploy/thick's probes use");
+        run.Message("metricsPort", "changed").Should().Contain("instead of 9091");
     }
 
     [Fact]
-    public void Migrate_ThickWithoutChroot_Exits0()
+    public void Migrate_ChrootDirElsewhere_IsKeptAndSaysWhereDeployThickMountsTheHostRoot()
     {
         var multus = JsonNode.Parse(MultusConfigs.ThickDaemonset)!.AsObject();
-        multus.Remove("chrootDir");
+        multus["chrootDir"] = "/rootfs";
 
         var run = Run(_dir, "daemon-config.json", multus.ToJsonString(), "-o", "json");
 
         run.ExitCode.Should().Be(0, run.ToString());
-        ((bool)run.Report["carriedOver"]!).Should().BeTrue();
-        DaemonJsonReadBack.From(run.Config).Plugin.DaemonSocketDir.Should().Be("/run/multinet");
+        ((string)DaemonJsonReadBack.From(run.Config).Daemon.Raw["chrootDir"]!).Should().Be("/rootfs");
+        run.Message("chrootDir", "changed").Should().Contain("/hostroot");
     }
 
     [Theory]
@@ -114,13 +117,5 @@ public sealed class ThickMigrateTests : IDisposable
 
         run.ExitCode.Should().Be(0, run.ToString());
         ((string)run.Config["cniConfig"]!["confDir"]!).Should().Be("/etc/cni/net.d");
-    }
-
-    // chrootDir maps to multinetd's key once it has one; until then it cannot be carried over.
-    private static void AssertChrootDir(MigrateOutcome run)
-    {
-        run.ExitCode.Should().Be(1, run.ToString());
-        run.Findings.Should().Contain(("chrootDir", "not carried over"));
-        run.Message("chrootDir", "not carried over").Should().Contain("mounted into the DaemonSet");
     }
 }
