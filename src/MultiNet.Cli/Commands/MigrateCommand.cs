@@ -1,8 +1,8 @@
+using System.Text.Json.Nodes;
 using MultiNet.Cli.Migrate;
 using MultiNet.Cli.Migrate.Genie;
 using MultiNet.Cli.Migrate.Rollback;
 using MultiNet.Cli.Output;
-using System.Text.Json.Nodes;
 
 namespace MultiNet.Cli.Commands;
 

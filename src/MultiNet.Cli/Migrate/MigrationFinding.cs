@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace MultiNet.Cli.Migrate;
 
 /// <summary>One Multus key whose conversion needs a word: <c>logOptions: not carried over: ...</c>.</summary>
@@ -12,5 +14,13 @@ internal sealed record MigrationFinding(string Key, FindingKind Kind, string Mes
         FindingKind.Changed => "changed",
         FindingKind.NotNeeded => "not needed",
         _ => "not carried over",
+    };
+
+    /// <summary>How <c>-o json</c> prints it.</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["key"] = Key,
+        ["kind"] = KindText,
+        ["message"] = Message,
     };
 }

@@ -28,12 +28,7 @@ internal static class MigrationReport
         },
         ["carriedOver"] = result.CarriedOver,
         ["config"] = result.Output.DeepClone(),
-        ["findings"] = new JsonArray([.. result.Findings.Select(f => (JsonNode)new JsonObject
-        {
-            ["key"] = f.Key,
-            ["kind"] = f.KindText,
-            ["message"] = f.Message,
-        })]),
+        ["findings"] = new JsonArray([.. result.Findings.Select(f => (JsonNode)f.ToJson())]),
     }));
 
     private static string Summary(MigrationResult result)

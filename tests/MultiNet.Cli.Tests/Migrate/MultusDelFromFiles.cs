@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using MultiNet.Testing.Node;
 
@@ -47,28 +46,12 @@ internal static class MultusDelFromFiles
 
     private static void Del(string type, JsonObject stdin, string containerId, string netnsPath, string ifName)
     {
-        var psi = new ProcessStartInfo(Path.Join(RepoLayout.ReferencePlugins, type))
+        var env = PluginProcess.Env("DEL", containerId, netnsPath, ifName);
+        env["CNI_ARGS"] = "IgnoreUnknown=true";
+        var run = PluginProcess.RunAsync(env, stdin.ToJsonString(), Path.Join(RepoLayout.ReferencePlugins, type)).GetAwaiter().GetResult();
+        if (run.ExitCode != 0)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        psi.Environment["CNI_COMMAND"] = "DEL";
-        psi.Environment["CNI_CONTAINERID"] = containerId;
-        psi.Environment["CNI_NETNS"] = netnsPath;
-        psi.Environment["CNI_IFNAME"] = ifName;
-        psi.Environment["CNI_PATH"] = RepoLayout.ReferencePlugins;
-        psi.Environment["CNI_ARGS"] = "IgnoreUnknown=true";
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(stdin.ToJsonString());
-        process.StandardInput.Close();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{type} DEL on {ifName} failed ({process.ExitCode}): {stdout.Result} {stderr.Result}");
+            throw new InvalidOperationException($"{type} DEL on {ifName} failed ({run.ExitCode}): {run.Stdout} {run.Stderr}");
         }
     }
 }

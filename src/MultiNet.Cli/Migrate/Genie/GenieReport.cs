@@ -62,10 +62,5 @@ internal static class GenieReport
         ["findings"] = Findings(migration.Findings),
     }));
 
-    private static JsonArray Findings(IEnumerable<MigrationFinding> findings) => new([.. findings.Select(f => (JsonNode)new JsonObject
-    {
-        ["key"] = f.Key,
-        ["kind"] = f.KindText,
-        ["message"] = f.Message,
-    })]);
+    private static JsonArray Findings(IEnumerable<MigrationFinding> findings) => new([.. findings.Select(f => (JsonNode)f.ToJson())]);
 }
