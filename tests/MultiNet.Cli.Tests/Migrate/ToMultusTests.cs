@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
+using MultiNet.Attachments.Checkpoints;
 using MultiNet.Cli.Tests.Commands;
 using MultiNet.Testing;
 using static MultiNet.Cli.Tests.Migrate.MigrateRun;
@@ -65,6 +66,32 @@ public sealed class ToMultusTests
         run.Run.Stdout.Should().Contain($"{s.DefaultContainerId}: skipped: ");
         File.ReadAllText(Path.Join(multusDir, s.DefaultContainerId)).Should().Be("[]");
         s.Node.Checkpoints().Should().ContainSingle("MultiNet keeps its own record of a container it did not hand over");
+    }
+
+    [RootFact]
+    public void ToMultus_ContainerWithAnOperationRunning_IsLeftForALaterRun()
+    {
+        using var s = new StandaloneNode();
+        var attach = RunArgs("attach", "--netns", s.Node.NetnsName, "--config", s.ConfigPath, "--manifests", s.ManifestDir);
+        attach.ExitCode.Should().Be(0, attach.ToString());
+        var multusDir = Path.Join(s.Node.Root, "multus");
+        var store = new CheckpointStore(s.Node.CniDir);
+
+        using (ContainerLock.TryAcquire(store, s.DefaultContainerId) ?? throw new InvalidOperationException("lock not free"))
+        {
+            var busy = RunArgs("migrate", "--to-multus", "--cni-dir", s.Node.CniDir, "--multus-cni-dir", multusDir);
+
+            busy.ExitCode.Should().Be(0, busy.ToString());
+            busy.Run.Stdout.Should().Contain($"{s.DefaultContainerId}: skipped: an operation is running");
+            File.Exists(Path.Join(multusDir, s.DefaultContainerId)).Should().BeFalse();
+            store.Read(s.DefaultContainerId).Should().NotBeNull();
+        }
+
+        var later = RunArgs("migrate", "--to-multus", "--cni-dir", s.Node.CniDir, "--multus-cni-dir", multusDir);
+
+        later.Run.Stdout.Should().Contain($"{s.DefaultContainerId}: written: ");
+        MultusDelFromFiles.Run(multusDir, s.DefaultContainerId, s.Node.NetnsPath);
+        s.Node.AssertNothingLeaked();
     }
 
     [Fact]
