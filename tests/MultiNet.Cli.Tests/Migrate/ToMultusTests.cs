@@ -54,9 +54,7 @@ public sealed class ToMultusTests
     public void ToMultus_ContainerMultusAttached_IsLeftAlone()
     {
         using var s = new StandaloneNode();
-        var attach = RunArgs("attach", "--netns", s.Node.NetnsName, "--config", s.ConfigPath, "--manifests", s.ManifestDir);
-        attach.ExitCode.Should().Be(0, attach.ToString());
-        var multusDir = Path.Join(s.Node.Root, "multus");
+        var multusDir = AttachClusterNetworkOnly(s);
         Directory.CreateDirectory(multusDir);
         File.WriteAllText(Path.Join(multusDir, s.DefaultContainerId), "[]");
 
@@ -72,9 +70,7 @@ public sealed class ToMultusTests
     public void ToMultus_ContainerWithAnOperationRunning_IsLeftForALaterRun()
     {
         using var s = new StandaloneNode();
-        var attach = RunArgs("attach", "--netns", s.Node.NetnsName, "--config", s.ConfigPath, "--manifests", s.ManifestDir);
-        attach.ExitCode.Should().Be(0, attach.ToString());
-        var multusDir = Path.Join(s.Node.Root, "multus");
+        var multusDir = AttachClusterNetworkOnly(s);
         var store = new CheckpointStore(s.Node.CniDir);
 
         using (ContainerLock.TryAcquire(store, s.DefaultContainerId) ?? throw new InvalidOperationException("lock not free"))
@@ -101,5 +97,13 @@ public sealed class ToMultusTests
 
         run.ExitCode.Should().Be(2, run.ToString());
         run.Run.Stderr.Should().Contain("--cni-dir \"/nonexistent/multinet\"");
+    }
+
+    /// <summary>A pod with the cluster network only, attached by MultiNet; returns the Multus folder to write to.</summary>
+    private static string AttachClusterNetworkOnly(StandaloneNode s)
+    {
+        var attach = RunArgs("attach", "--netns", s.Node.NetnsName, "--config", s.ConfigPath, "--manifests", s.ManifestDir);
+        attach.ExitCode.Should().Be(0, attach.ToString());
+        return Path.Join(s.Node.Root, "multus");
     }
 }
