@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MultiNet.Attachments.Configuration;
+using MultiNet.Cli.Tests.Commands;
 using MultiNet.Daemon.CniConfig;
 using MultiNet.Daemon.Configuration;
 
@@ -11,9 +12,23 @@ internal sealed record DaemonJsonReadBack(DaemonOptions Daemon, CniConfigOptions
     /// <summary>The primary config the node is assumed to have.</summary>
     public const string PrimaryPath = "/etc/cni/net.d/10-flannel.conflist";
 
-    public static DaemonJsonReadBack From(JsonObject daemonJson)
+    /// <summary>
+    /// Reads <paramref name="daemonJson"/>. A <c>chrootDir</c> (the node's host root, which multinetd checks at start for
+    /// the CNI bin folder) is pointed at a stand-in root under <paramref name="scratch"/> holding that folder: this machine
+    /// is not the node. Tests assert the converted value on the JSON itself.
+    /// </summary>
+    public static DaemonJsonReadBack From(JsonObject daemonJson, ScratchDirectory scratch)
     {
-        var daemon = DaemonOptionsReader.Parse(daemonJson.ToJsonString(), "daemon.json", name => name == "NODE_NAME" ? "node-a" : null);
+        var text = (JsonObject)daemonJson.DeepClone();
+        if (text.ContainsKey("chrootDir"))
+        {
+            var binDir = (string?)text["cniConfig"]?["pluginKeys"]?["binDir"] ?? MultiNetConfig.DefaultBinDir;
+            var root = Path.Join(scratch.Path, "host-root");
+            Directory.CreateDirectory(Path.Join(root, binDir));
+            text["chrootDir"] = root;
+        }
+
+        var daemon = DaemonOptionsReader.Parse(text.ToJsonString(), "daemon.json", name => name == "NODE_NAME" ? "node-a" : null);
         var cniConfig = CniConfigOptionsReader.FromDaemonConfig(daemon.Raw, daemon.SocketDir)
             ?? throw new InvalidOperationException("the daemon.json generates no CNI config");
         var generated = JsonNode.Parse(GeneratedConflist.Build(new PrimaryConfig(PrimaryPath, "0.3.1", null, ["portMappings"]), cniConfig))!.AsObject();

@@ -19,7 +19,7 @@ public sealed class ThickMigrateTests : IDisposable
         var run = Run(_dir, "daemon-config.json", MultusConfigs.ThickDaemonset, "-o", "json");
 
         ((string)run.Report["kind"]!).Should().Be("daemon-config");
-        var back = DaemonJsonReadBack.From(run.Config);
+        var back = DaemonJsonReadBack.From(run.Config, _dir);
         back.Daemon.SocketDir.Should().Be("/run/multinet");
         back.Daemon.LogLevel.Should().Be(LogLevel.Information, "Multus's verbose");
         back.CniConfig.ConfDir.Should().Be("/etc/cni/net.d", "Multus's container saw it as /host/etc/cni/net.d");
@@ -31,7 +31,7 @@ public sealed class ThickMigrateTests : IDisposable
             ("cniConfigDir", "changed"), ("multusConfigFile", "not needed"), ("socketDir", "not needed"),
             ("cniVersion", "not needed"), ("logLevel", "changed")]);
         run.ExitCode.Should().Be(0, run.ToString());
-        ((string)back.Daemon.Raw["chrootDir"]!).Should().Be("/hostroot", "multinetd runs delegates chrooted into the host's root, as Multus did, at the path deploy/thick mounts it");
+        ((string)run.Config["chrootDir"]!).Should().Be("/hostroot", "multinetd runs delegates chrooted into the host's root, as Multus did, at the path deploy/thick mounts it");
         run.Findings.Should().NotContain(f => f.Key == "chrootDir");
     }
 
@@ -41,7 +41,7 @@ public sealed class ThickMigrateTests : IDisposable
         var run = Run(_dir, "daemon-config.json", MultusConfigs.ThickTuned, "-o", "json");
 
         run.ExitCode.Should().Be(1, run.ToString());
-        var back = DaemonJsonReadBack.From(run.Config);
+        var back = DaemonJsonReadBack.From(run.Config, _dir);
         back.Daemon.MaxConcurrentRequests.Should().Be(8, "connectionLimit");
         back.Daemon.LogLevel.Should().Be(LogLevel.Debug);
         back.CniConfig.PrimaryConfigName.Should().Be("10-calico.conflist", "multusMasterCNI");
@@ -60,7 +60,7 @@ public sealed class ThickMigrateTests : IDisposable
             ("logFile", "changed"), ("logToStderr", "changed"), ("cniDir", "changed"), ("retryDeleteOnError", "not needed"),
             ("readinessindicatorfile", "changed")]);
         run.Findings.Should().NotContain(f => f.Key == "defaultNetworks");
-        ((string)back.Daemon.Raw["metricsAddress"]!).Should().Be("0.0.0.0:9595", "the address deploy/thick's probes use");
+        ((string)run.Config["metricsAddress"]!).Should().Be("0.0.0.0:9595", "the address deploy/thick's probes use");
         run.Message("metricsPort", "changed").Should().Contain("instead of 9091");
     }
 
@@ -73,7 +73,8 @@ public sealed class ThickMigrateTests : IDisposable
         var run = Run(_dir, "daemon-config.json", multus.ToJsonString(), "-o", "json");
 
         run.ExitCode.Should().Be(0, run.ToString());
-        ((string)DaemonJsonReadBack.From(run.Config).Daemon.Raw["chrootDir"]!).Should().Be("/rootfs");
+        DaemonJsonReadBack.From(run.Config, _dir).Plugin.DaemonSocketDir.Should().Be("/run/multinet");
+        ((string)run.Config["chrootDir"]!).Should().Be("/rootfs");
         run.Message("chrootDir", "changed").Should().Contain("/hostroot");
     }
 
@@ -95,7 +96,7 @@ public sealed class ThickMigrateTests : IDisposable
 
         run.ExitCode.Should().Be(exit, run.ToString());
         run.Findings.Should().Contain(("clusterNetwork", kind));
-        var back = DaemonJsonReadBack.From(run.Config);
+        var back = DaemonJsonReadBack.From(run.Config, _dir);
         back.CniConfig.PrimaryConfigName.Should().Be(clusterNetwork.EndsWith(".conflist", StringComparison.Ordinal) ? "/etc/cni/net.d/10-calico.conflist" : null);
         back.CniConfig.ExtraKeys!.ContainsKey("clusterNetwork").Should().BeFalse();
     }
