@@ -18,7 +18,8 @@ internal static class Program
         return await RunAsync(args, Console.Out, Console.Error, cancel.Token).ConfigureAwait(false);
     }
 
-    private static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    /// <summary>Runs one command line; tests call it in-process.</summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {

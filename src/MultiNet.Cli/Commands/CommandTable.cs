@@ -20,6 +20,7 @@ internal static class CommandTable
             (args, stdout, _, ct) => AttachCommand.RunAsync(CniCommand.Del, args, stdout, ct)),
         new("check", "check an attach is still in place", AttachCommand.Usage,
             (args, stdout, _, ct) => AttachCommand.RunAsync(CniCommand.Check, args, stdout, ct)),
+        new("migrate", "convert a Multus config (thin conf/conflist, thick daemon-config.json) to MultiNet's", MigrateCommand.Usage, MigrateCommand.RunAsync),
     ];
 
     /// <summary>What <c>multinetctl --help</c> prints.</summary>
