@@ -93,9 +93,10 @@ internal sealed class MultusAttachments(MultiNetConfig config, ClusterAccess clu
 
     private Checkpoint? TryFromCache(MultusContainer found, MultusCheckpoint converter, IReadOnlyList<KeyValuePair<string, string>> args, string verb)
     {
+        var fallback = verb == "GC" ? "libcni's result files" : "the pod and NADs in the API and libcni's result files";
         if (found.CachePath is null)
         {
-            MultusLog.CacheDamaged(logger, verb, found.ContainerId, $"multus cache \"{Path.Combine(found.CniDir, found.ContainerId)}\" does not exist");
+            MultusLog.CacheDamaged(logger, verb, found.ContainerId, $"multus cache \"{Path.Combine(found.CniDir, found.ContainerId)}\" does not exist", fallback);
             return null;
         }
 
@@ -105,7 +106,7 @@ internal sealed class MultusAttachments(MultiNetConfig config, ClusterAccess clu
         }
         catch (CniException e)
         {
-            MultusLog.CacheDamaged(logger, verb, found.ContainerId, e.Message);
+            MultusLog.CacheDamaged(logger, verb, found.ContainerId, e.Message, fallback);
             return null;
         }
     }

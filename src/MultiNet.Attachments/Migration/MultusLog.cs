@@ -8,8 +8,8 @@ internal static partial class MultusLog
     [LoggerMessage(400, LogLevel.Information, "{Verb} {ContainerId}: no MultiNet checkpoint; tearing down the {Count} attachment(s) Multus recorded in {Source}")]
     public static partial void FromMultus(ILogger logger, string verb, string containerId, int count, string source);
 
-    [LoggerMessage(401, LogLevel.Error, "{Verb} {ContainerId}: {Message}; falling back to the pod and NADs in the API and libcni's result files")]
-    public static partial void CacheDamaged(ILogger logger, string verb, string containerId, string message);
+    [LoggerMessage(401, LogLevel.Error, "{Verb} {ContainerId}: {Message}; falling back to {Fallback}")]
+    public static partial void CacheDamaged(ILogger logger, string verb, string containerId, string message, string fallback);
 
     [LoggerMessage(402, LogLevel.Warning, "{Verb} {ContainerId}: {Message}; that file is not used")]
     public static partial void ResultFileUnusable(ILogger logger, string verb, string containerId, string message);
