@@ -27,9 +27,13 @@ internal sealed class MultusAttachments(MultiNetConfig config, ClusterAccess clu
 
         var args = PodContextLoader.FromArgs(env).DelegateArgs;
         var converter = Converter(found, env.IfName, "DEL");
-        var checkpoint = TryFromCache(found, converter, args, "DEL")
-            ?? converter.FromPlan(await FallbackPlanAsync(env, ct).ConfigureAwait(false), args);
-        return Recorded(found, checkpoint, "DEL");
+        if (TryFromCache(found, converter, args, "DEL") is { } cached)
+        {
+            return Recorded(found, cached, "DEL", found.CachePath!);
+        }
+
+        var planned = converter.FromPlan(await FallbackPlanAsync(env, ct).ConfigureAwait(false), args);
+        return Recorded(found, planned, "DEL", $"the API and {MultusResultFile.Folder(found.CniDir)}");
     }
 
     /// <summary>For CHECK: no fallback (there is nothing to compare with); a damaged cache is the error.</summary>
@@ -42,7 +46,8 @@ internal sealed class MultusAttachments(MultiNetConfig config, ClusterAccess clu
         }
 
         var converter = Converter(found, env.IfName, "CHECK");
-        return Recorded(found, converter.FromCache(MultusCacheFile.Read(found.CachePath), found.CachePath, PodContextLoader.FromArgs(env).DelegateArgs), "CHECK");
+        var checkpoint = converter.FromCache(MultusCacheFile.Read(found.CachePath), found.CachePath, PodContextLoader.FromArgs(env).DelegateArgs);
+        return Recorded(found, checkpoint, "CHECK", found.CachePath);
     }
 
     /// <summary>For GC (no pod, no CNI_IFNAME): from the scratch cache, else from the result files alone.</summary>
@@ -55,8 +60,9 @@ internal sealed class MultusAttachments(MultiNetConfig config, ClusterAccess clu
         }
 
         var converter = Converter(found, null, "GC");
-        var checkpoint = TryFromCache(found, converter, [], "GC") ?? converter.FromPlan(null, []);
-        return Recorded(found, checkpoint, "GC");
+        return TryFromCache(found, converter, [], "GC") is { } cached
+            ? Recorded(found, cached, "GC", found.CachePath!)
+            : Recorded(found, converter.FromPlan(null, []), "GC", MultusResultFile.Folder(found.CniDir));
     }
 
     /// <summary>Containers with Multus files that neither the runtime lists nor MultiNet has a checkpoint for.</summary>
@@ -122,10 +128,14 @@ internal sealed class MultusAttachments(MultiNetConfig config, ClusterAccess clu
         }
         catch (CniException e)
         {
-            MultusLog.FallbackStep(logger, env.ContainerId!, $"no pod from the API ({e.Message}); the cluster network alone");
+            MultusLog.FallbackStep(logger, env.ContainerId!, $"no pod from the API: {e.Message}");
         }
 
-        if (pod.Pod is not null)
+        if (pod.Pod is null)
+        {
+            MultusLog.FallbackStep(logger, env.ContainerId!, "the pod is not in the API (or there is no API); the cluster network alone");
+        }
+        else
         {
             try
             {
@@ -148,7 +158,7 @@ internal sealed class MultusAttachments(MultiNetConfig config, ClusterAccess clu
         }
     }
 
-    private RecordedAttachments Recorded(MultusContainer found, Checkpoint checkpoint, string verb)
+    private RecordedAttachments Recorded(MultusContainer found, Checkpoint checkpoint, string verb, string source)
     {
         if (checkpoint.Plan.Attachments.Count == 0)
         {
@@ -156,7 +166,7 @@ internal sealed class MultusAttachments(MultiNetConfig config, ClusterAccess clu
         }
         else
         {
-            MultusLog.FromMultus(logger, verb, found.ContainerId, checkpoint.Plan.Attachments.Count, found.CachePath ?? MultusResultFile.Folder(found.CniDir));
+            MultusLog.FromMultus(logger, verb, found.ContainerId, checkpoint.Plan.Attachments.Count, source);
         }
 
         return new RecordedAttachments(checkpoint, () =>

@@ -38,6 +38,7 @@ public sealed class MultusDelTests
 
         await MultusPods.BeforeDelAsync(h, path);
         await DelFreesEverythingAsync(h, multus);
+        MultusPods.AssertDeletedBy(h, path);
     }
 
     /// <param name="apiObjectsDeleted">
@@ -64,6 +65,7 @@ public sealed class MultusDelTests
 
         await MultusPods.BeforeDelAsync(h, path);
         await DelFreesEverythingAsync(h, multus);
+        MultusPods.AssertDeletedBy(h, path);
         h.Log.Should().Contain("tearing down the 6 attachment(s) Multus recorded in " + multus.CachePath);
         var order = new[] { "net5", "net4", "st0", "data0", "net1", "eth0" }
             .Select(i => h.Log.IndexOf($"on {i} ", StringComparison.Ordinal)).ToList();

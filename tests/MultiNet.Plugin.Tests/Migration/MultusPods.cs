@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FluentAssertions;
 using MultiNet.Plugin.Tests.Integration;
 using MultiNet.Testing.Node;
 
@@ -84,6 +85,19 @@ internal static class MultusPods
         await multus.AttachAsync(conflist, $"{h.PodNamespace}/mnu-a");
         await multus.AttachAsync(conf, $"{h.PodNamespace}/mnu-b", "data0");
         return multus;
+    }
+
+    /// <summary>Asserts that the path's own engine ran the DEL: multinet itself, multinetd, or the shim without the daemon.</summary>
+    public static void AssertDeletedBy(ThinModeHarness h, string path)
+    {
+        var daemonLog = h.Daemon?.Log ?? "";
+        var pluginLog = File.Exists(h.Node.PluginLog) ? File.ReadAllText(h.Node.PluginLog) : "";
+        var engineLog = path == "thick" ? daemonLog : pluginLog;
+        engineLog.Should().Contain("Multus recorded in", $"the {path} path ran the DEL");
+        if (path == "shim, daemon down")
+        {
+            pluginLog.Should().Contain("cannot take DEL");
+        }
     }
 
     /// <summary>Stops multinetd for the "shim, daemon down" path.</summary>
