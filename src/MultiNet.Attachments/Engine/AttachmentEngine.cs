@@ -173,13 +173,26 @@ public sealed class AttachmentEngine
         store.RemoveStaleTempFiles(TimeSpan.FromMinutes(1), _time.GetUtcNow());
         var own = store.ListContainerIds();
         var multus = Multus(config);
-        var stale = own.Where(id => !validContainers.Contains(id)).Concat(multus.StaleContainerIds(validContainers, own));
-        foreach (var containerId in stale)
+        var staleOfMultus = multus.StaleContainerIds(validContainers, own).ToList();
+        if (staleOfMultus.Count > 0)
+        {
+            // Their locks live in our cniDir like those of our own containers: a DEL of one of them running now holds it.
+            try
+            {
+                Directory.CreateDirectory(store.Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add(new CniException(CniErrorCode.Checkpoint, $"cniDir \"{store.Directory}\": cannot create it for the locks of containers Multus attached: {e.Message}"));
+            }
+        }
+
+        foreach (var containerId in own.Where(id => !validContainers.Contains(id)).Concat(staleOfMultus))
         {
             try
             {
                 using var held = ContainerLock.TryAcquire(store, containerId);
-                if (held is null && Directory.Exists(store.Directory))
+                if (held is null)
                 {
                     // Another operation is running on it right now: it is not stale; a later GC looks again.
                     EngineLog.GcSkippedBusy(_logger, containerId);

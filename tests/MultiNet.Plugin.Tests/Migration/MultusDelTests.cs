@@ -89,6 +89,37 @@ public sealed class MultusDelTests
         await DelFreesEverythingAsync(h, multus);
     }
 
+    [RootFact]
+    public async Task Del_MultusPod_GivesEachDelegateTheConfigCniArgsAndPrevResultItHad()
+    {
+        await using var h = await MultusPods.StartAsync("thin");
+        h.AddPod(null);
+        var records = Path.Combine(h.Node.Root, "records");
+        Directory.CreateDirectory(records);
+        ScriptPlugins.Install(h, "mnu-recorder", $"""
+            cat > "{records}/$CNI_IFNAME-$CNI_COMMAND.json"
+            echo "$CNI_ARGS" > "{records}/$CNI_IFNAME-$CNI_COMMAND.args"
+            exec /usr/lib/cni/macvlan < "{records}/$CNI_IFNAME-$CNI_COMMAND.json"
+            """);
+        var fixedIp = h.Macvlan("198.18.196.0/24");
+        fixedIp["name"] = "mnu-static";
+        fixedIp["type"] = "mnu-recorder";
+        fixedIp["ipam"] = new JsonObject { ["type"] = "static" };
+        fixedIp["vendorKey"] = "kept as Multus ran it";
+        var multus = MultusPods.Node(h, sharedCniDir: false, pluginDirs: [(string)h.ConfigOverrides["binDir"]!, RepoLayout.ReferencePlugins]);
+        await multus.AttachAsync(h.ClusterDelegate, "cluster");
+        await multus.AttachAsync(fixedIp, $"{h.PodNamespace}/mnu-static", "st0", [MultusPods.StaticAddress]);
+
+        await DelFreesEverythingAsync(h, multus);
+
+        var del = JsonNode.Parse(File.ReadAllText(Path.Combine(records, "st0-DEL.json")))!.AsObject();
+        del["vendorKey"]!.GetValue<string>().Should().Be("kept as Multus ran it", "the delegate gets the exact config it ran");
+        del["prevResult"]!["ips"]![0]!["address"]!.GetValue<string>().Should().Be(MultusPods.StaticAddress, "its cached result is the prevResult");
+        File.ReadAllText(Path.Combine(records, "st0-DEL.args")).Trim().Should()
+            .Be($"IgnoreUnknown=true;K8S_POD_NAMESPACE={h.PodNamespace};K8S_POD_NAME={h.PodName};K8S_POD_INFRA_CONTAINER_ID={h.ContainerId};K8S_POD_UID={h.PodUid};IP={MultusPods.StaticAddress}",
+                "the CNI_ARGS it had, Multus's IP= included");
+    }
+
     private static async Task DelFreesEverythingAsync(ThinModeHarness h, MultusNode multus)
     {
         multus.Files().Should().NotBeEmpty();

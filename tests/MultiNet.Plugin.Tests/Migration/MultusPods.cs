@@ -21,7 +21,7 @@ internal static class MultusPods
         ThinModeHarness.StartAsync(ClusterSubnet, "u", path == "thin" ? PluginMode.Thin : PluginMode.Thick);
 
     /// <summary>Where Multus kept its caches: its own folder (named by <c>multusCniDir</c>) or the migrated config's <c>cniDir</c>.</summary>
-    public static MultusNode Node(ThinModeHarness h, bool sharedCniDir)
+    public static MultusNode Node(ThinModeHarness h, bool sharedCniDir, IReadOnlyList<string>? pluginDirs = null)
     {
         var dir = sharedCniDir ? h.Node.CniDir : Path.Combine(h.Node.Root, "multus");
         if (!sharedCniDir)
@@ -29,7 +29,10 @@ internal static class MultusPods
             h.ConfigOverrides["multusCniDir"] = dir;
         }
 
-        return new MultusNode(dir, h.ContainerId, h.Node.NetnsPath, h.PodNamespace, h.PodName, h.PodUid!);
+        return new MultusNode(dir, h.ContainerId, h.Node.NetnsPath, h.PodNamespace, h.PodName, h.PodUid!)
+        {
+            PluginDirs = pluginDirs ?? [RepoLayout.ReferencePlugins],
+        };
     }
 
     /// <summary>The cluster network only.</summary>

@@ -19,6 +19,9 @@ public sealed class MultusNode(string cniDir, string containerId, string netnsPa
 
     public string CniDir { get; } = cniDir;
 
+    /// <summary>Where the delegates are found (Multus's binDir, then CNI_PATH).</summary>
+    public IReadOnlyList<string> PluginDirs { get; init; } = [RepoLayout.ReferencePlugins];
+
     public string CachePath => Path.Combine(CniDir, containerId);
 
     public string ResultsDir => Path.Combine(CniDir, "results");
@@ -74,7 +77,7 @@ public sealed class MultusNode(string cniDir, string containerId, string netnsPa
         Interfaces.Add(ifName);
         var invocation = new DelegateInvocation
         {
-            ContainerId = containerId, NetNs = netnsPath, IfName = ifName, Args = args, PluginDirs = [RepoLayout.ReferencePlugins],
+            ContainerId = containerId, NetNs = netnsPath, IfName = ifName, Args = args, PluginDirs = PluginDirs,
         };
         var caps = capabilityArgs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var result = await _runner.AddAsync(list, invocation, caps, CancellationToken.None);
