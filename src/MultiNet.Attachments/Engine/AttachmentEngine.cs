@@ -199,8 +199,13 @@ public sealed class AttachmentEngine
                     continue;
                 }
 
-                EngineLog.StaleCheckpoint(_logger, containerId);
-                var recorded = Own(store, containerId) ?? multus.ForGc(containerId);
+                var isOwn = own.Contains(containerId);
+                if (isOwn)
+                {
+                    EngineLog.StaleCheckpoint(_logger, containerId);
+                }
+
+                var recorded = isOwn ? Own(store, containerId) : multus.ForGc(containerId);
                 if (recorded is null)
                 {
                     continue;

@@ -59,6 +59,7 @@ internal sealed class MultusAttachments(MultiNetConfig config, ClusterAccess clu
             return null;
         }
 
+        MultusLog.StaleContainer(logger, containerId);
         var converter = Converter(found, null, "GC");
         return TryFromCache(found, converter, [], "GC") is { } cached
             ? Recorded(found, cached, "GC", found.CachePath!)
