@@ -61,9 +61,20 @@ internal sealed class MultusAttachments(MultiNetConfig config, ClusterAccess clu
 
         MultusLog.StaleContainer(logger, containerId);
         var converter = Converter(found, null, "GC");
-        return TryFromCache(found, converter, [], "GC") is { } cached
-            ? Recorded(found, cached, "GC", found.CachePath!)
-            : Recorded(found, converter.FromPlan(null, []), "GC", MultusResultFile.Folder(found.CniDir));
+        if (TryFromCache(found, converter, [], "GC") is { } cached)
+        {
+            return Recorded(found, cached, "GC", found.CachePath!);
+        }
+
+        var fromResults = converter.FromPlan(null, []);
+        if (fromResults.Plan.Attachments.Count == 0)
+        {
+            // Nothing says this file is Multus's: GC, unlike the DEL of the container it names, leaves it alone.
+            MultusLog.GcLeftAlone(logger, containerId);
+            return null;
+        }
+
+        return Recorded(found, fromResults, "GC", MultusResultFile.Folder(found.CniDir));
     }
 
     /// <summary>Containers with Multus files that neither the runtime lists nor MultiNet has a checkpoint for.</summary>

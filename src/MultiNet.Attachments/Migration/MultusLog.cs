@@ -23,6 +23,9 @@ internal static partial class MultusLog
     [LoggerMessage(405, LogLevel.Information, "{Verb} {ContainerId}: Multus's files removed ({Files})")]
     public static partial void FilesRemoved(ILogger logger, string verb, string containerId, string files);
 
+    [LoggerMessage(407, LogLevel.Warning, "GC: {ContainerId}: no usable Multus cache and no result file; the file is left alone")]
+    public static partial void GcLeftAlone(ILogger logger, string containerId);
+
     [LoggerMessage(406, LogLevel.Information, "GC: {ContainerId} was attached by Multus and is not in the valid list; tearing it down")]
     public static partial void StaleContainer(ILogger logger, string containerId);
 }

@@ -74,6 +74,17 @@ public sealed class MultusAttachmentsTests : IDisposable
         stale.Should().Equal(Id, "orphan1");
     }
 
+    [Fact]
+    public void ForGc_UnreadableFileWithoutResultFiles_IsLeftAlone()
+    {
+        var path = Path.Combine(_dir, Id);
+        File.WriteAllText(path, "not a Multus cache");
+
+        Attachments().ForGc(Id).Should().BeNull();
+
+        File.Exists(path).Should().BeTrue("GC cannot tell that a file it cannot read is Multus's");
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private MultusAttachments Attachments() => new(
