@@ -12,6 +12,8 @@ public sealed record MultiNetConfig
     public const string DefaultConfDir = "/etc/cni/multus/net.d";
     /// <summary>Default for <c>cniDir</c> (checkpoints).</summary>
     public const string DefaultCniDir = "/var/lib/cni/multinet";
+    /// <summary>Multus's default <c>cniDir</c>: where a node that ran Multus keeps its caches (see <see cref="MultusCniDir"/>).</summary>
+    public const string DefaultMultusCniDir = "/var/lib/cni/multus";
     /// <summary>Default for <c>binDir</c>.</summary>
     public const string DefaultBinDir = "/opt/cni/bin";
 
@@ -33,6 +35,15 @@ public sealed record MultiNetConfig
     public string ConfDir { get; init; } = DefaultConfDir;
     /// <summary><c>cniDir</c>: where checkpoints live.</summary>
     public string CniDir { get; init; } = DefaultCniDir;
+    /// <summary>
+    /// <c>multusCniDir</c> (ours): where Multus kept its caches before the switch. Unset, both <see cref="CniDir"/> (a
+    /// migrated config keeps Multus's <c>cniDir</c>) and <see cref="DefaultMultusCniDir"/> are looked at.
+    /// </summary>
+    public string? MultusCniDir { get; init; }
+    /// <summary>The folders DEL, CHECK and GC look in for the caches of containers Multus attached.</summary>
+    public IReadOnlyList<string> MultusCacheDirs => MultusCniDir is { } dir
+        ? [dir]
+        : [.. new[] { CniDir, DefaultMultusCniDir }.Select(Path.TrimEndingDirectorySeparator).Distinct(StringComparer.Ordinal)];
     /// <summary><c>binDir</c>: searched before <c>CNI_PATH</c>.</summary>
     public string BinDir { get; init; } = DefaultBinDir;
     /// <summary><c>namespaceIsolation</c>.</summary>

@@ -54,6 +54,7 @@ public static class MultiNetConfigParser
             Kubeconfig = NonEmpty(OptionalString(obj, "kubeconfig")),
             ConfDir = NonEmpty(OptionalString(obj, "confDir")) ?? MultiNetConfig.DefaultConfDir,
             CniDir = NonEmpty(OptionalString(obj, "cniDir")) ?? MultiNetConfig.DefaultCniDir,
+            MultusCniDir = NonEmpty(OptionalString(obj, "multusCniDir")),
             BinDir = NonEmpty(OptionalString(obj, "binDir")) ?? MultiNetConfig.DefaultBinDir,
             NamespaceIsolation = OptionalBool(obj, "namespaceIsolation") ?? false,
             GlobalNamespaces = GlobalNamespaces(obj),

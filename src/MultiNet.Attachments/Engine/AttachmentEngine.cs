@@ -5,6 +5,7 @@ using MultiNet.Attachments.Checkpoints;
 using MultiNet.Attachments.Cluster;
 using MultiNet.Attachments.Configuration;
 using MultiNet.Attachments.Execution;
+using MultiNet.Attachments.Migration;
 using MultiNet.Attachments.Netns;
 using MultiNet.Attachments.Planning;
 using MultiNet.Cni.Invocation;
@@ -76,14 +77,18 @@ public sealed class AttachmentEngine
         return ResultShaper.Shape(checkpoint, config.ResultMode);
     }
 
-    /// <summary>DEL: from the checkpoint alone; idempotent; tries every attachment and reports one combined error.</summary>
+    /// <summary>
+    /// DEL: from the checkpoint alone; idempotent; tries every attachment and reports one combined error. A container
+    /// without a checkpoint that Multus attached is torn down from Multus's caches.
+    /// </summary>
     public async Task DelAsync(CniEnvironment env, MultiNetConfig config, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(env);
         ArgumentNullException.ThrowIfNull(config);
         var store = new CheckpointStore(config.CniDir);
         // No file can be named after a longer id, so no such container was ever recorded (ADD refuses ids over 200).
-        if (!Directory.Exists(store.Directory) || env.ContainerId!.Length > CheckpointStore.MaxRecordableIdLength)
+        if (env.ContainerId!.Length > CheckpointStore.MaxRecordableIdLength
+            || (!Directory.Exists(store.Directory) && MultusContainer.Find(config, env.ContainerId) is null))
         {
             EngineLog.NothingToDelete(_logger, env.ContainerId!);
             return;
@@ -92,13 +97,14 @@ public sealed class AttachmentEngine
         using var held = await LockForTeardownAsync(store, env, ct).ConfigureAwait(false);
         // A writer killed between create and rename (a crashed ADD) left a temp file that only this DEL will look at.
         store.RemoveTempFiles(env.ContainerId!);
-        var checkpoint = store.Read(env.ContainerId!);
-        if (checkpoint is null)
+        var recorded = Own(store, env.ContainerId!) ?? await Multus(config).ForDelAsync(env, ct).ConfigureAwait(false);
+        if (recorded is null)
         {
             EngineLog.NothingToDelete(_logger, env.ContainerId!);
             return;
         }
 
+        var checkpoint = recorded.Checkpoint;
         await WaitForOrphansAsync(checkpoint, config, ct).ConfigureAwait(false);
         var executor = new AttachmentExecutor(_runner, store, config, _logger);
         var failures = await executor.DeleteAsync(checkpoint, env, checkpoint.Plan.Attachments.Count - 1, ct).ConfigureAwait(false);
@@ -107,7 +113,7 @@ public sealed class AttachmentEngine
             throw Combined("DEL", checkpoint, failures);
         }
 
-        store.Delete(checkpoint.Plan.ContainerId);
+        recorded.Forget();
         EngineLog.Detached(_logger, checkpoint.Plan.ContainerId, checkpoint.Plan.Attachments.Count);
     }
 
@@ -118,8 +124,8 @@ public sealed class AttachmentEngine
         ArgumentNullException.ThrowIfNull(config);
         var store = new CheckpointStore(config.CniDir);
         using var held = Directory.Exists(store.Directory) ? await LockForTeardownAsync(store, env, ct).ConfigureAwait(false) : null;
-        var checkpoint = store.Read(env.ContainerId!) ?? throw new CniException(CniErrorCode.UnknownContainer,
-            $"container \"{env.ContainerId}\": no attachments recorded in {store.Directory}");
+        var checkpoint = store.Read(env.ContainerId!) ?? Multus(config).ForCheck(env)?.Checkpoint ?? throw new CniException(
+            CniErrorCode.UnknownContainer, $"container \"{env.ContainerId}\": no attachments recorded in {store.Directory} (nor by Multus)");
         if (env.NetNs is not null)
         {
             var existing = _netns.ExistingLinks(env.NetNs, [.. checkpoint.Plan.Attachments.Select(a => a.IfName)]);
@@ -165,7 +171,23 @@ public sealed class AttachmentEngine
         var errors = new List<CniException>();
         // A writer killed between create and rename leaves a temp file; a minute is far longer than any write.
         store.RemoveStaleTempFiles(TimeSpan.FromMinutes(1), _time.GetUtcNow());
-        foreach (var containerId in store.ListContainerIds().Where(id => !validContainers.Contains(id)))
+        var own = store.ListContainerIds();
+        var multus = Multus(config);
+        var staleOfMultus = multus.StaleContainerIds(validContainers, own).ToList();
+        if (staleOfMultus.Count > 0)
+        {
+            // Their locks live in our cniDir like those of our own containers: a DEL of one of them running now holds it.
+            try
+            {
+                Directory.CreateDirectory(store.Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add(new CniException(CniErrorCode.Checkpoint, $"cniDir \"{store.Directory}\": cannot create it for the locks of containers Multus attached: {e.Message}"));
+            }
+        }
+
+        foreach (var containerId in own.Where(id => !validContainers.Contains(id)).Concat(staleOfMultus))
         {
             try
             {
@@ -177,19 +199,25 @@ public sealed class AttachmentEngine
                     continue;
                 }
 
-                EngineLog.StaleCheckpoint(_logger, containerId);
-                var checkpoint = store.Read(containerId);
-                if (checkpoint is null)
+                var isOwn = own.Contains(containerId);
+                if (isOwn)
+                {
+                    EngineLog.StaleCheckpoint(_logger, containerId);
+                }
+
+                var recorded = isOwn ? Own(store, containerId) : multus.ForGc(containerId);
+                if (recorded is null)
                 {
                     continue;
                 }
 
+                var checkpoint = recorded.Checkpoint;
                 await WaitForOrphansAsync(checkpoint, config, ct).ConfigureAwait(false);
                 var gcEnv = env with { NetNs = StillThePodsNetns(checkpoint.Plan) };
                 var failures = await executor.DeleteAsync(checkpoint, gcEnv, checkpoint.Plan.Attachments.Count - 1, ct).ConfigureAwait(false);
                 if (failures.Count == 0)
                 {
-                    store.Delete(containerId);
+                    recorded.Forget();
                 }
                 else
                 {
@@ -264,6 +292,11 @@ public sealed class AttachmentEngine
             ContainerLock.TryAcquire(store, containerId)?.Dispose();
         }
     }
+
+    private static RecordedAttachments? Own(CheckpointStore store, string containerId) =>
+        store.Read(containerId) is { } checkpoint ? new RecordedAttachments(checkpoint, () => store.Delete(containerId)) : null;
+
+    private MultusAttachments Multus(MultiNetConfig config) => new(config, _cluster, _logger);
 
     private AttachmentPlanner Planner(MultiNetConfig config) =>
         new(config, _cluster, new NetworkResolver(config, _cluster.Networks));

@@ -32,6 +32,9 @@ internal static partial class EngineLog
     [LoggerMessage(202, LogLevel.Information, "DEL {ContainerId}: {Count} attachment(s) torn down")]
     public static partial void Detached(ILogger logger, string containerId, int count);
 
+    [LoggerMessage(205, LogLevel.Debug, "DEL {ContainerId}: network {Network} on {IfName} done")]
+    public static partial void DetachedOne(ILogger logger, string containerId, string network, string ifName);
+
     [LoggerMessage(203, LogLevel.Warning, "DEL {ContainerId}: network {Network} on {IfName} skipped: its ADD never succeeded and {Reason}")]
     public static partial void DetachSkipped(ILogger logger, string containerId, string network, string ifName, string reason);
 

@@ -93,6 +93,7 @@ internal sealed class AttachmentExecutor(ConflistRunner runner, CheckpointStore 
             {
                 await runner.DelAsync(attachment.Config, invocation, CapabilityArgs(attachment), checkpoint.Results[i], ct).ConfigureAwait(false);
                 DeviceInfoFiles.Remove(attachment);
+                EngineLog.DetachedOne(logger, plan.ContainerId, attachment.NetworkName, attachment.IfName);
             }
             catch (CniException e)
             {

@@ -27,7 +27,7 @@ internal static class DelegateInvocations
         ContainerId = plan.ContainerId,
         NetNs = env.NetNs,
         IfName = attachment.IfName,
-        Args = plan.DelegateArgs,
+        Args = attachment.Args ?? plan.DelegateArgs,
         PluginDirs = PluginDirs(config, env),
         Timeout = config.DelegateTimeout,
     };

@@ -16,6 +16,12 @@ public sealed record PlannedAttachment
     public required NetworkConfigList Config { get; init; }
     /// <summary>Capability arguments offered to the plugins (each plugin gets the ones it declares).</summary>
     public JsonObject CapabilityArgs { get; init; } = [];
+    /// <summary>
+    /// CNI_ARGS of this attachment alone, when they differ from the plan's (Multus gave each delegate its own, e.g.
+    /// <c>MAC=</c>); null for MultiNet's own plans. Only attachments read from Multus's caches have them, and those are
+    /// never written as a MultiNet checkpoint.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Args { get; init; }
     /// <summary>Gateways this attachment should own the default route with (one per family at most).</summary>
     public IReadOnlyList<string> DefaultRouteGateways { get; init; } = [];
     /// <summary>The NPWG device-info file passed as <c>CNIDeviceInfoFile</c>, if any.</summary>
