@@ -1,3 +1,4 @@
+using MultiNet.Cni.Invocation;
 using MultiNet.Cni.Protocol;
 using MultiNet.Daemon.CniConfig;
 using MultiNet.Daemon.Configuration;
@@ -21,6 +22,8 @@ internal static class Program
     {
         switch (args)
         {
+            case [ChrootLauncher.Verb, .. var launch]:
+                return ChrootLauncher.Exec(launch);
             case ["install", .. var rest]:
                 return await InstallCommand.RunAsync(rest, CancellationToken.None).ConfigureAwait(false);
             case ["--help" or "-h"]:
