@@ -40,6 +40,10 @@ internal sealed class DaemonHost
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = 1 << 20;
             k.ListenUnixSocket(_socket);
+            if (options.MetricsAddress is { } metrics)
+            {
+                k.Listen(metrics);
+            }
         });
         _builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         Register(_builder.Services, options, endpoint);
@@ -90,7 +94,8 @@ internal sealed class DaemonHost
         {
             var api = sp.GetRequiredService<ThinApiClient>();
             var engineLogger = new DelegateTimingLogger(sp.GetRequiredService<ILoggerFactory>().CreateLogger("MultiNet.Engine"), sp.GetRequiredService<DaemonMetrics>());
-            return new EngineFactory(sp.GetRequiredService<CacheWatchService>(), api, api, sp.GetRequiredService<QueuedEventRecorder>(), engineLogger);
+            return new EngineFactory(sp.GetRequiredService<CacheWatchService>(), api, api, sp.GetRequiredService<QueuedEventRecorder>(), engineLogger,
+                options.ChrootDir);
         });
         services.AddSingleton<CniRequestHandler>();
         services.AddSingleton<DaemonEndpoints>();
