@@ -1,4 +1,5 @@
 using MultiNet.Cli.Commands;
+using MultiNet.Cni.Build;
 using MultiNet.Cni.Protocol;
 
 namespace MultiNet.Cli;
@@ -24,6 +25,12 @@ internal static class Program
             var topic = args.Length > 1 ? CommandTable.Find(args[1]) : null;
             await (args.Length == 0 ? stderr : stdout).WriteLineAsync(topic?.Usage ?? CommandTable.Overview).ConfigureAwait(false);
             return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
+        }
+
+        if (args is ["--version" or "version"])
+        {
+            await stdout.WriteLineAsync(BuildInfo.VersionLine("multinetctl")).ConfigureAwait(false);
+            return ExitCodes.Success;
         }
 
         var command = CommandTable.Find(args[0]);

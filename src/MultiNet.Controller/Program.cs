@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MultiNet.Cni.Build;
 using MultiNet.Cni.Protocol;
 using MultiNet.Controller.Configuration;
 using MultiNet.Controller.Logging;
@@ -17,6 +18,12 @@ internal static class Program
         if (args is ["--help"] or ["-h"])
         {
             Console.Out.WriteLine(ControllerOptionsParser.Usage);
+            return 0;
+        }
+
+        if (args is ["--version"])
+        {
+            Console.Out.WriteLine(BuildInfo.VersionLine("multinet-controller"));
             return 0;
         }
 

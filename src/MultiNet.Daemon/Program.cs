@@ -1,3 +1,4 @@
+using MultiNet.Cni.Build;
 using MultiNet.Cni.Invocation;
 using MultiNet.Cni.Protocol;
 using MultiNet.Daemon.CniConfig;
@@ -16,7 +17,8 @@ internal static class Program
 {
     private const string DefaultConfigPath = "/etc/multinet/daemon.json";
     private const string Usage = "usage: multinetd [--config FILE]   (default " + DefaultConfigPath + ")\n"
-        + "       multinetd install --help     (install the plugin, kubeconfig and CNI config on the node)\n";
+        + "       multinetd install --help     (install the plugin, kubeconfig and CNI config on the node)\n"
+        + "       multinetd --version\n";
 
     public static async Task<int> Main(string[] args)
     {
@@ -28,6 +30,9 @@ internal static class Program
                 return await InstallCommand.RunAsync(rest, CancellationToken.None).ConfigureAwait(false);
             case ["--help" or "-h"]:
                 Console.Out.Write(Usage);
+                return 0;
+            case ["--version"]:
+                Console.Out.WriteLine(BuildInfo.VersionLine("multinetd"));
                 return 0;
             default:
                 return await RunDaemonAsync(args).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MultiNet.Attachments.Configuration;
+using MultiNet.Cni.Build;
 using MultiNet.Cni.Protocol;
 using MultiNet.Plugin.Logging;
 
@@ -7,12 +8,18 @@ namespace MultiNet.Plugin;
 
 /// <summary>
 /// The <c>multinet</c> CNI plugin. stdout carries only the CNI result or error JSON; logs go to logFile/stderr.
-/// Wired by hand: it must start in milliseconds.
+/// Wired by hand: it must start in milliseconds. A runtime passes no arguments; <c>multinet --version</c> is for people.
 /// </summary>
 internal static class Program
 {
-    public static async Task<int> Main()
+    public static async Task<int> Main(string[] args)
     {
+        if (args is ["--version"])
+        {
+            Console.Out.WriteLine(BuildInfo.VersionLine("multinet"));
+            return 0;
+        }
+
         var version = "1.1.0";
         PluginLogger? logger = null;
         try

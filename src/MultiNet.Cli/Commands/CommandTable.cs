@@ -30,7 +30,7 @@ internal static class CommandTable
         "commands:",
         .. Entries.Select(e => $"  {e.Name,-9} {e.Summary}"),
         "",
-        "\"multinetctl COMMAND --help\" shows a command's options.",
+        "\"multinetctl COMMAND --help\" shows a command's options; \"multinetctl --version\" the version and commit.",
         "exit status: 0 success, 1 problems found or the operation failed, 2 usage error or unreadable input,",
         "3 the Kubernetes API could not be reached (status).",
     ]);

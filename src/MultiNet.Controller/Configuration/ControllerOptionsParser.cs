@@ -27,6 +27,7 @@ internal static class ControllerOptionsParser
           --max-listed-pods N           pods named in a "NAD in use" denial (default 10)
           --cert-check-interval SECS    how often the certificate files are checked (default 2)
           --pod-events BOOL             Warning Events on pods with missing or invalid networks (default true)
+          --version                     print the version and commit, then exit
 
         Every flag can be set through the environment as MULTINET_CONTROLLER_<FLAG> (e.g. MULTINET_CONTROLLER_PORT=9443).
         """;

@@ -1,4 +1,5 @@
 using System.Text;
+using MultiNet.Cni.Build;
 using MultiNet.Controller.Caches;
 
 namespace MultiNet.Controller.Metrics;
@@ -56,7 +57,7 @@ internal sealed class ControllerMetrics
     /// <summary>The text exposition of every metric.</summary>
     public string Render()
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(BuildInfo.MetricText());
         using var writer = new StringWriter(sb, System.Globalization.CultureInfo.InvariantCulture);
         foreach (IMetric metric in _all)
         {

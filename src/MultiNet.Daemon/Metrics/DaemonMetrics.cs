@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using MultiNet.Cni.Build;
 
 namespace MultiNet.Daemon.Metrics;
 
@@ -42,6 +43,7 @@ internal sealed class DaemonMetrics
     public string Render()
     {
         var text = new StringBuilder(4096);
+        text.Append(BuildInfo.MetricText());
         Header(text, "multinetd_requests_total", "CNI requests by command and result.", "counter");
         foreach (var ((command, result), count) in _requests.OrderBy(r => r.Key.Command, StringComparer.Ordinal).ThenBy(r => r.Key.Result, StringComparer.Ordinal))
         {
