@@ -30,7 +30,14 @@ internal sealed class DaemonHost
     {
         _options = options;
         _socket = SocketDirectory.Prepare(options.SocketDir);
-        _builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // No configuration file is read, so nothing is watched for changes: the default watch covers the content root
+        // recursively, which is the working folder "/" — in the DaemonSet that holds the host's whole root at
+        // /hostroot, and walking it crashed the daemon at start (stack overflow). The binary's folder as content root.
+        _builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         _builder.Logging.ClearProviders();
         _builder.Logging.AddSimpleConsole(o => (o.SingleLine, o.TimestampFormat) = (true, "yyyy-MM-ddTHH:mm:ss.fffZ "));
         _builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
