@@ -19,6 +19,13 @@ public sealed class ChrootLauncher
     /// <summary>The exit code of a launch that failed before the program ran (the reason is on stderr), as shells use it.</summary>
     public const int CannotRunExitCode = 127;
 
+    /// <summary>
+    /// The PATH programs get inside the root: ours describes our image (a FROM scratch image has only /usr/local/bin),
+    /// not the host, and plugins run programs by name (portmap and firewall run iptables). This is the PATH systemd
+    /// gives the host's services, the container runtime among them, whose environment plugins get without chroot.
+    /// </summary>
+    public const string HostSearchPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
     private const int MaxExecAttempts = 5;
 
     /// <summary>Programs will run chrooted into <paramref name="root"/>, started through <paramref name="launcher"/>.</summary>
@@ -43,11 +50,13 @@ public sealed class ChrootLauncher
 
     /// <summary>
     /// A start info that runs <paramref name="program"/> (a path inside the root) with <paramref name="args"/>; the caller
-    /// adds redirections and environment as for the program itself (the launcher passes its environment on unchanged).
+    /// adds redirections and environment as for the program itself (the launcher passes its environment on unchanged,
+    /// but for PATH, which is <see cref="HostSearchPath"/>).
     /// </summary>
     public ProcessStartInfo StartInfo(string program, IEnumerable<string>? args = null)
     {
         var info = new ProcessStartInfo(Launcher) { UseShellExecute = false, WorkingDirectory = "/" };
+        info.Environment["PATH"] = HostSearchPath;
         info.ArgumentList.Add(Verb);
         info.ArgumentList.Add(Root);
         info.ArgumentList.Add(program);

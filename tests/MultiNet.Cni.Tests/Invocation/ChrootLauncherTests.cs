@@ -41,7 +41,7 @@ public sealed class ChrootLauncherTests : IDisposable
         _root.AddScript("/opt/cni/bin/probe", """
             read -r config
             read -r state < /only-inside
-            echo "$config|$state|$PWD|$MULTINET_DELEGATE_OF|$CNI_COMMAND|$CNI_PATH|$CNI_NETNS" > /seen
+            echo "$config|$state|$PWD|$MULTINET_DELEGATE_OF|$CNI_COMMAND|$CNI_PATH|$CNI_NETNS|$PATH" > /seen
             printf '{"cniVersion":"1.0.0"}'
             """);
         var runner = Runner();
@@ -50,7 +50,8 @@ public sealed class ChrootLauncherTests : IDisposable
         var stdout = await runner.ExecAsync(path, CniCommand.Add, Invocation("c0ffee"), Encoding.UTF8.GetBytes("{\"name\":\"n\"}\n"), CancellationToken.None);
 
         Encoding.UTF8.GetString(stdout).Should().Be("""{"cniVersion":"1.0.0"}""", _stderr.ToString());
-        File.ReadAllText(_root.Here("/seen")).Trim().Should().Be("""{"name":"n"}|node state|/|c0ffee|ADD|/opt/cni/bin:/usr/lib/cni|/var/run/netns/test""");
+        File.ReadAllText(_root.Here("/seen")).Trim().Should().Be($$"""{"name":"n"}|node state|/|c0ffee|ADD|/opt/cni/bin:/usr/lib/cni|/var/run/netns/test|{{ChrootLauncher.HostSearchPath}}""",
+            "PATH is the host's, not the one of our image");
     }
 
     [RootFact]
