@@ -111,6 +111,9 @@ public sealed class KustomizeRenderTests
         var writers = (pod["initContainers"]?.AsArray() ?? []).Concat(variant == "thin" ? pod["containers"]!.AsArray() : []);
         writers.Should().OnlyContain(c => c!["securityContext"]!["privileged"]!.GetValue<bool>(),
             "containers that write host folders must be privileged on SELinux hosts");
+        var node = (pod["initContainers"]?.AsArray() ?? []).Concat(pod["containers"]!.AsArray());
+        node.Should().OnlyContain(c => c!["securityContext"]!["runAsUser"]!.GetValue<int>() == 0,
+            "the image's default user is non-root (the controller's), and every node container writes host folders");
     }
 
     [Fact]
