@@ -24,14 +24,13 @@ internal static class Program
     {
         switch (args)
         {
+            case [ChrootLauncher.Verb, .. var launch]:
+                return ChrootLauncher.Exec(launch);
             case ["install", .. var rest]:
                 return await InstallCommand.RunAsync(rest, CancellationToken.None).ConfigureAwait(false);
             case ["--help" or "-h"]:
                 Console.Out.Write(Usage);
                 return 0;
-            case [ChrootExec.ModeArgument, .. var chrootArgs]:
-                // Not for people: how multinetd runs a program chrooted into the host's root (see ChrootExec).
-                return ChrootExec.Run(chrootArgs, Console.Error);
             case ["--version"]:
                 Console.Out.WriteLine(BuildInfo.VersionLine("multinetd"));
                 return 0;

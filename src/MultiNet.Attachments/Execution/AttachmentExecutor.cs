@@ -127,9 +127,9 @@ internal sealed class AttachmentExecutor(ConflistRunner runner, CheckpointStore 
     }
 
     /// <summary>Why a plugin of the attachment's list cannot be run (no such binary, a refused type), or null.</summary>
-    private static string? UnrunnablePlugin(PlannedAttachment attachment, DelegateInvocation invocation)
+    private string? UnrunnablePlugin(PlannedAttachment attachment, DelegateInvocation invocation)
     {
-        var locator = new PluginLocator(invocation.PluginDirs);
+        var locator = runner.Locator(invocation.PluginDirs);
         foreach (var plugin in attachment.Config.Plugins)
         {
             try

@@ -20,6 +20,9 @@ public sealed class ConflistRunner
         _runner = runner;
     }
 
+    /// <summary>A locator over <paramref name="dirs"/> that searches where this runner's plugins run.</summary>
+    public PluginLocator Locator(IReadOnlyList<string> dirs) => _runner.Locator(dirs);
+
     /// <summary>
     /// ADD every plugin in order, each given the previous result; returns the last result printed. When a plugin
     /// fails, the plugins already called and the failed one get DEL in reverse (their errors ignored) and the

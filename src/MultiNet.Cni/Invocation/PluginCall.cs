@@ -25,7 +25,7 @@ internal sealed class PluginCall(PluginProcessRunner runner, NetworkConfigList l
         try
         {
             var request = buildRequest();
-            var path = new PluginLocator(inv.PluginDirs).Find(Type);
+            var path = runner.Locator(inv.PluginDirs).Find(Type);
             var stdin = Encoding.UTF8.GetBytes(request.ToJsonString());
             return await runner.ExecAsync(path, command, inv, stdin, ct).ConfigureAwait(false);
         }

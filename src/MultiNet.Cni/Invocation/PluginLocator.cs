@@ -7,12 +7,23 @@ public sealed class PluginLocator
 {
     private const UnixFileMode AnyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
     private readonly IReadOnlyList<string> _dirs;
+    private readonly ChrootLauncher? _root;
 
     /// <summary>Creates a locator over <paramref name="dirs"/>, searched in order.</summary>
     public PluginLocator(IReadOnlyList<string> dirs)
+        : this(dirs, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a locator over <paramref name="dirs"/>, searched in order inside <paramref name="root"/>'s root when given:
+    /// the paths it returns are paths inside that root, the files it checks are the ones there.
+    /// </summary>
+    public PluginLocator(IReadOnlyList<string> dirs, ChrootLauncher? root)
     {
         ArgumentNullException.ThrowIfNull(dirs);
         _dirs = dirs;
+        _root = root;
     }
 
     /// <summary>
@@ -38,7 +49,7 @@ public sealed class PluginLocator
             }
 
             var path = Path.Combine(dir, type);
-            if (IsExecutableFile(path))
+            if ((_root is null ? path : _root.HostPath(path)) is { } here && IsExecutableFile(here))
             {
                 return path;
             }
@@ -46,7 +57,7 @@ public sealed class PluginLocator
 
         throw new CniException(
             CniErrorCode.InvalidConfig,
-            $"failed to find plugin \"{type}\" in path [{string.Join(' ', _dirs)}]");
+            $"failed to find plugin \"{type}\" in path [{string.Join(' ', _dirs)}]{(_root is null ? "" : $" inside root \"{_root.Root}\"")}");
     }
 
     private static bool IsExecutableFile(string path)

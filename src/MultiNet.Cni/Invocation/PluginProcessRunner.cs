@@ -31,7 +31,26 @@ public sealed class PluginProcessRunner
     }
 
     /// <summary>Creates a runner that forwards plugins' stderr to <paramref name="stderr"/> (Console.Error when null).</summary>
-    public PluginProcessRunner(TextWriter? stderr) => _stderr = stderr ?? Console.Error;
+    public PluginProcessRunner(TextWriter? stderr)
+        : this(stderr, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a runner that runs every plugin through <paramref name="chroot"/> (null: in our own root); plugin paths
+    /// and <c>CNI_PATH</c> are then paths inside that root.
+    /// </summary>
+    public PluginProcessRunner(TextWriter? stderr, ChrootLauncher? chroot)
+    {
+        _stderr = stderr ?? Console.Error;
+        Chroot = chroot;
+    }
+
+    /// <summary>The root plugins run in; null for our own.</summary>
+    public ChrootLauncher? Chroot { get; }
+
+    /// <summary>A locator over <paramref name="dirs"/> that searches where this runner's plugins run (inside <see cref="Chroot"/>).</summary>
+    public PluginLocator Locator(IReadOnlyList<string> dirs) => new(dirs, Chroot);
 
     /// <summary>
     /// Executes <paramref name="pluginPath"/> with <paramref name="command"/> and returns its stdout. A non-zero
@@ -52,7 +71,7 @@ public sealed class PluginProcessRunner
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(inv.Timeout);
-        using var process = await StartAsync(startInfo, timeout.Token).ConfigureAwait(false);
+        using var process = await StartAsync(startInfo, pluginPath, timeout.Token).ConfigureAwait(false);
         var tail = new StderrTail();
         try
         {
@@ -80,16 +99,12 @@ public sealed class PluginProcessRunner
         }
     }
 
-    private static ProcessStartInfo CreateStartInfo(string pluginPath, CniCommand command, DelegateInvocation inv)
+    private ProcessStartInfo CreateStartInfo(string pluginPath, CniCommand command, DelegateInvocation inv)
     {
-        var info = new ProcessStartInfo(pluginPath)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = "/",
-        };
+        var info = Chroot?.StartInfo(pluginPath) ?? new ProcessStartInfo(pluginPath) { UseShellExecute = false, WorkingDirectory = "/" };
+        info.RedirectStandardInput = true;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
 
         // Our own CNI_* values (from the runtime that called us) must not leak into the delegate's call.
         foreach (var name in CniVariables)
@@ -118,14 +133,14 @@ public sealed class PluginProcessRunner
 
     // A plugin binary that was just written (an upgrade, or another thread still holding it open across a fork)
     // fails exec with ETXTBSY for a moment; libcni retries the same way.
-    private static async Task<Process> StartAsync(ProcessStartInfo info, CancellationToken ct)
+    private static async Task<Process> StartAsync(ProcessStartInfo info, string pluginPath, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return Process.Start(info)
-                    ?? throw new CniException(CniErrorCode.DelegateFailed, $"failed to start plugin \"{info.FileName}\"");
+                    ?? throw new CniException(CniErrorCode.DelegateFailed, $"failed to start plugin \"{pluginPath}\"");
             }
             catch (Win32Exception e) when (e.NativeErrorCode == TextFileBusy && attempt < MaxStartAttempts)
             {
@@ -135,7 +150,7 @@ public sealed class PluginProcessRunner
             {
                 throw new CniException(
                     CniErrorCode.DelegateFailed,
-                    $"failed to start plugin \"{info.FileName}\": {e.Message}",
+                    $"failed to start plugin \"{pluginPath}\": {e.Message}",
                     inner: e);
             }
         }

@@ -36,6 +36,18 @@ internal sealed record DaemonOptions
     /// <summary><c>metrics</c>: serve <c>GET /metrics</c>.</summary>
     public bool Metrics { get; init; } = true;
 
+    /// <summary>
+    /// <c>metricsAddress</c>: also serve <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c> (never <c>/cni</c>) over plain
+    /// HTTP on this TCP address (<c>IP:port</c>); null (default) for the unix socket only.
+    /// </summary>
+    public System.Net.IPEndPoint? MetricsAddress { get; init; }
+
+    /// <summary>
+    /// <c>chrootDir</c>: the host's root filesystem as mounted in this container (Multus's key; e.g. <c>/hostroot</c>):
+    /// every delegate runs chrooted into it, found in the bin directories inside it. Null: delegates run in our root.
+    /// </summary>
+    public string? ChrootDir { get; init; }
+
     /// <summary><c>podEvents</c>: <c>warnings</c> (default: failures only), <c>all</c> (also AddedInterface) or <c>none</c>.</summary>
     public PodEventPolicy PodEvents { get; init; } = PodEventPolicy.Warnings;
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -49,6 +50,10 @@ internal static class DaemonOptionsReader
             var other => throw Bad(source, key, $"{other.ToJsonString()} is not a whole number from {min} to {max}"),
         };
 
+        var metricsAddress = Text("metricsAddress") is { } address
+            ? (IPEndPoint.TryParse(address, out var endpoint) && endpoint.Port > 0 ? endpoint
+                : throw Bad(source, "metricsAddress", $"\"{address}\" is not an IP address and port, e.g. \"0.0.0.0:9595\" or \"[::1]:9595\""))
+            : null;
         var nodeName = Text("nodeName") ?? (getEnv("NODE_NAME") is { Length: > 0 } env ? env : null)
             ?? throw Bad(source, "nodeName", "missing, and the NODE_NAME environment variable is not set");
         return new DaemonOptions
@@ -59,6 +64,8 @@ internal static class DaemonOptionsReader
                 ? (Path.IsPathRooted(dir) ? dir : throw Bad(source, "socketDir", $"\"{dir}\" is not an absolute path"))
                 : DaemonOptions.DefaultSocketDir,
             Kubeconfig = Text("kubeconfig"),
+            MetricsAddress = metricsAddress,
+            ChrootDir = Text("chrootDir") is { } root ? HostRoot.Check(source, root, obj) : null,
             MaxConcurrentRequests = Number("maxConcurrentRequests", 16, 1, 1024),
             MaxQueuedRequests = Number("maxQueuedRequests", 256, 0, 100_000),
             RequestTimeout = TimeSpan.FromSeconds(Number("requestTimeoutSeconds", 120, 1, 3600)),
@@ -87,6 +94,6 @@ internal static class DaemonOptionsReader
         };
     }
 
-    private static DaemonConfigException Bad(string source, string key, string problem) =>
+    internal static DaemonConfigException Bad(string source, string key, string problem) =>
         new($"config \"{source}\": field \"{key}\": {problem}");
 }

@@ -13,7 +13,7 @@ namespace MultiNet.Daemon.Install;
 /// "version `GLIBC_2.34' not found"), a missing ELF interpreter, the exit code.
 /// </summary>
 /// <param name="hostRoot">The host's <c>/</c> as mounted here, or null to run the binary directly.</param>
-/// <param name="launcher">The executable with the <see cref="ChrootExec"/> mode (this multinetd).</param>
+/// <param name="launcher">The executable with the <see cref="ChrootLauncher.Verb"/> mode (this multinetd).</param>
 internal sealed class HostBinaryCheck(string? hostRoot, string launcher)
 {
     private static readonly byte[] VersionRequest = """{"cniVersion":"1.1.0"}"""u8.ToArray();
@@ -46,7 +46,7 @@ internal sealed class HostBinaryCheck(string? hostRoot, string launcher)
         }
 
         start.Environment["CNI_COMMAND"] = "VERSION";
-        return Judge(Execute(hostRoot is null ? start : ChrootExec.Wrap(start, hostRoot, launcher)));
+        return Judge(Execute(hostRoot is null ? start : new ChrootLauncher(hostRoot, launcher).Wrap(start)));
     }
 
     private (int ExitCode, string Stdout, string Stderr) Execute(ProcessStartInfo start)

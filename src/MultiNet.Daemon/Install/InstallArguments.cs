@@ -25,6 +25,8 @@ internal static class InstallArguments
                                          thin: also the kubeconfig and the generated config.
           --once                         one pass, then exit (an init container); otherwise keep the kubeconfig
                                          and the config current until SIGTERM.
+          --check                        change nothing: exit 0 when the binary (and in thin mode the kubeconfig
+                                         and the config) is in place, else 1 saying what is missing (a probe).
           --cleanup-on-exit              thin: remove 00-multinet.conflist on every SIGTERM.
           --cleanup-on-uninstall         thin: remove it on SIGTERM only when the DaemonSet named by
                                          $MULTINET_DAEMONSET_NAME in $POD_NAMESPACE is gone or being deleted (or
@@ -67,6 +69,7 @@ internal static class InstallArguments
             {
                 "-h" or "--help" => options with { ShowHelp = true },
                 "--once" => options with { Once = true },
+                "--check" => options with { Check = true },
                 "--cleanup-on-exit" => options with { Removal = ConfigRemoval.Always },
                 "--cleanup-on-uninstall" => options with { Removal = ConfigRemoval.OnUninstall },
                 "--mode" => options with { Mode = Mode(Value()) },

@@ -54,6 +54,13 @@ internal static class InstallCommand
             return 0;
         }
 
+        if (options.Check)
+        {
+            var problem = InstallCheck.Problem(options);
+            await output.WriteLineAsync(problem is null ? "install: in place" : $"install: not in place: {problem}").ConfigureAwait(false);
+            return problem is null ? 0 : 1;
+        }
+
         try
         {
             return await InstallAsync(options, logger, environment, cancellationToken).ConfigureAwait(false);

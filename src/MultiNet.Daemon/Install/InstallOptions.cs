@@ -48,6 +48,9 @@ internal sealed record InstallOptions
     /// <summary>Rescan period of the config folder and the service-account token.</summary>
     public TimeSpan RescanInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Change nothing: exit 0 when installed, 1 saying what is missing (<see cref="InstallCheck"/>).</summary>
+    public bool Check { get; init; }
+
     /// <summary>Print the usage and exit.</summary>
     public bool ShowHelp { get; init; }
 

@@ -30,7 +30,14 @@ internal sealed class DaemonHost
     {
         _options = options;
         _socket = SocketDirectory.Prepare(options.SocketDir);
-        _builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // No configuration file is read, so nothing is watched for changes: the default watch covers the content root
+        // recursively, which is the working folder "/" — in the DaemonSet that holds the host's whole root at
+        // /hostroot, and walking it crashed the daemon at start (stack overflow). The binary's folder as content root.
+        _builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         _builder.Logging.ClearProviders();
         _builder.Logging.AddSimpleConsole(o => (o.SingleLine, o.TimestampFormat) = (true, "yyyy-MM-ddTHH:mm:ss.fffZ "));
         _builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -40,6 +47,10 @@ internal sealed class DaemonHost
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = 1 << 20;
             k.ListenUnixSocket(_socket);
+            if (options.MetricsAddress is { } metrics)
+            {
+                k.Listen(metrics);
+            }
         });
         _builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         Register(_builder.Services, options, endpoint);
@@ -90,7 +101,8 @@ internal sealed class DaemonHost
         {
             var api = sp.GetRequiredService<ThinApiClient>();
             var engineLogger = new DelegateTimingLogger(sp.GetRequiredService<ILoggerFactory>().CreateLogger("MultiNet.Engine"), sp.GetRequiredService<DaemonMetrics>());
-            return new EngineFactory(sp.GetRequiredService<CacheWatchService>(), api, api, sp.GetRequiredService<QueuedEventRecorder>(), engineLogger);
+            return new EngineFactory(sp.GetRequiredService<CacheWatchService>(), api, api, sp.GetRequiredService<QueuedEventRecorder>(), engineLogger,
+                options.ChrootDir);
         });
         services.AddSingleton<CniRequestHandler>();
         services.AddSingleton<DaemonEndpoints>();

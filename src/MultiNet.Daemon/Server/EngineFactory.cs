@@ -13,12 +13,16 @@ namespace MultiNet.Daemon.Server;
 
 /// <summary>
 /// The engine of one request, over the daemon's long-lived parts: pods and NADs from the watch caches (live GET on
-/// a miss), the status patch through the lean API client, events through the background queue.
+/// a miss), the status patch through the lean API client, events through the background queue; delegates run in
+/// the host's root when <c>chrootDir</c> is set.
 /// </summary>
-internal sealed class EngineFactory(CacheWatchService caches, IPodSource livePods, IPodStatusWriter status, QueuedEventRecorder events, ILogger engineLogger)
+internal sealed class EngineFactory(
+    CacheWatchService caches, IPodSource livePods, IPodStatusWriter status, QueuedEventRecorder events, ILogger engineLogger, string? chrootDir)
 {
     private readonly NetlinkPodNetworkNamespace _netns = new();
-    private readonly ConflistRunner _runner = new(new PluginProcessRunner());
+
+    // chrootDir: every delegate runs in the host's root, launched by this executable's chroot-exec mode.
+    private readonly ConflistRunner _runner = new(new PluginProcessRunner(null, chrootDir is null ? null : new ChrootLauncher(chrootDir)));
 
     public AttachmentEngine Create(CniEnvironment env, MultiNetConfig config)
     {

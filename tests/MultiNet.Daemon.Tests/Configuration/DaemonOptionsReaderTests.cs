@@ -23,6 +23,8 @@ public sealed class DaemonOptionsReaderTests
             RequestTimeout = TimeSpan.FromSeconds(120),
             ShutdownGrace = TimeSpan.FromSeconds(20),
             Metrics = true,
+            MetricsAddress = (System.Net.IPEndPoint?)null,
+            ChrootDir = (string?)null,
             PodEvents = PodEventPolicy.Warnings,
             LogLevel = LogLevel.Information,
         });
@@ -60,11 +62,53 @@ public sealed class DaemonOptionsReaderTests
     [InlineData("""{"nodeName":"n","metrics":"yes"}""", "field \"metrics\": \"yes\" is not true or false")]
     [InlineData("""{"nodeName":"n","logLevel":"loud"}""", "field \"logLevel\": \"loud\" is not one of error, warning, info, debug")]
     [InlineData("[]", "expected a JSON object")]
+    [InlineData("""{"nodeName":"n","metricsAddress":"localhost:9595"}""", "field \"metricsAddress\": \"localhost:9595\" is not an IP address and port")]
+    [InlineData("""{"nodeName":"n","metricsAddress":"0.0.0.0"}""", "field \"metricsAddress\": \"0.0.0.0\" is not an IP address and port")]
+    [InlineData("""{"nodeName":"n","chrootDir":"hostroot"}""", "field \"chrootDir\": \"hostroot\" is not an absolute path")]
+    [InlineData("""{"nodeName":"n","chrootDir":"/nonexistent/hostroot"}""", "field \"chrootDir\": \"/nonexistent/hostroot\" does not exist")]
     public void Parse_BadValue_NamesTheField(string json, string message)
     {
         var act = () => DaemonOptionsReader.Parse(json, "daemon.json", NoEnv);
 
         act.Should().Throw<DaemonConfigException>().WithMessage($"config \"daemon.json\": *{message}*");
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0:9595", "0.0.0.0", 9595)]
+    [InlineData("[::1]:19595", "::1", 19595)]
+    public void Parse_MetricsAddress_IsAnEndpoint(string address, string ip, int port)
+    {
+        var options = DaemonOptionsReader.Parse($$"""{"nodeName":"n","metricsAddress":"{{address}}"}""", "daemon.json", NoEnv);
+
+        options.MetricsAddress.Should().Be(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(ip), port));
+    }
+
+    [Fact]
+    public void Parse_ChrootDirWithBinDirLinkedInside_IsAccepted()
+    {
+        using var root = new MultiNet.Testing.Node.MinimalRoot();
+        Directory.CreateDirectory(root.Here("/usr/libexec/cni"));
+        File.CreateSymbolicLink(root.Here("/opt/cni/libexec"), "/usr/libexec/cni");
+
+        var options = DaemonOptionsReader.Parse(
+            $$$"""{"nodeName":"n","chrootDir":"{{{root.Path}}}/","cniConfig":{"pluginKeys":{"binDir":"/opt/cni/libexec"} } }""", "daemon.json", NoEnv);
+
+        options.ChrootDir.Should().Be(root.Path, "the absolute link is followed inside the root");
+    }
+
+    [Theory]
+    [InlineData(null, "/opt/cni/bin")]
+    [InlineData("/usr/libexec/cni", "/usr/libexec/cni")]
+    public void Parse_ChrootDirWithoutTheBinDir_NamesTheKeyAndTheDirectory(string? binDir, string expected)
+    {
+        using var root = new MultiNet.Testing.Node.MinimalRoot();
+        Directory.Delete(root.Here("/opt/cni/bin"));
+        var pluginKeys = binDir is null ? "" : $$$""","cniConfig":{"pluginKeys":{"binDir":"{{{binDir}}}"}}""";
+
+        var act = () => DaemonOptionsReader.Parse($$$"""{"nodeName":"n","chrootDir":"{{{root.Path}}}"{{{pluginKeys}}} }""", "daemon.json", NoEnv);
+
+        act.Should().Throw<DaemonConfigException>()
+            .WithMessage($"config \"daemon.json\": field \"chrootDir\": \"{root.Path}\" has no CNI bin directory \"{expected}\"*");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed class KustomizeRenderTests
 {
     private static readonly string[] ThickHostPaths =
     [
-        "/etc/cni/net.d", "/opt/cni/bin", "/run/multinet", "/var/run/netns", "/var/lib/cni", "/var/run/k8s.cni.cncf.io",
+        "/", "/etc/cni/net.d", "/etc/cni/multus/net.d", "/opt/cni/bin", "/run/multinet", "/var/run/netns", "/var/lib/cni", "/var/run/k8s.cni.cncf.io",
         "/var/lib/kubelet/pod-resources", "/var/lib/kubelet/device-plugins",
     ];
 
@@ -21,7 +21,7 @@ public sealed class KustomizeRenderTests
 
         var expected = new List<string>
         {
-            "CustomResourceDefinition", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "DaemonSet",
+            "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "DaemonSet",
         };
         if (variant == "thick")
         {
@@ -69,7 +69,9 @@ public sealed class KustomizeRenderTests
     [Fact]
     public void Render_Crd_IsTheNpwgNetworkAttachmentDefinitionWithSpecConfig()
     {
-        var crd = RenderedManifests.Render("thick").Single("CustomResourceDefinition");
+        var crds = RenderedManifests.Render("../crds");
+        crds.Objects.Select(RenderedManifests.Kind).Should().Equal(["CustomResourceDefinition"], "deleting deploy/thin or deploy/thick must never delete it");
+        var crd = crds.Single("CustomResourceDefinition");
 
         RenderedManifests.Name(crd).Should().Be("network-attachment-definitions.k8s.cni.cncf.io");
         var spec = crd["spec"]!;
@@ -101,10 +103,17 @@ public sealed class KustomizeRenderTests
         Env(container, "MULTINET_DAEMONSET_NAME")["value"]!.GetValue<string>()
             .Should().Be(RenderedManifests.Name(rendered.Single("DaemonSet")), "the uninstall check reads this DaemonSet");
         Env(container, "POD_NAMESPACE")["valueFrom"]!["fieldRef"]!["fieldPath"]!.GetValue<string>().Should().Be("metadata.namespace");
-        foreach (var (volume, mount) in HostMounts(pod))
+        foreach (var (volume, mount) in HostMounts(pod).Where(m => m.HostPath != "/"))
         {
             mount.Should().Be(volume, "host folders are mounted at their host paths so the config's paths hold on both sides");
         }
+
+        var writers = (pod["initContainers"]?.AsArray() ?? []).Concat(variant == "thin" ? pod["containers"]!.AsArray() : []);
+        writers.Should().OnlyContain(c => c!["securityContext"]!["privileged"]!.GetValue<bool>(),
+            "containers that write host folders must be privileged on SELinux hosts");
+        var node = (pod["initContainers"]?.AsArray() ?? []).Concat(pod["containers"]!.AsArray());
+        node.Should().OnlyContain(c => c!["securityContext"]!["runAsUser"]!.GetValue<int>() == 0,
+            "the image's default user is non-root (the controller's), and every node container writes host folders");
     }
 
     [Fact]
@@ -117,6 +126,9 @@ public sealed class KustomizeRenderTests
         HostMounts(pod).Select(m => m.HostPath).Should().BeEquivalentTo(ThickHostPaths);
         var daemon = pod["containers"]!.AsArray().Should().ContainSingle().Subject!;
         Mount(daemon, "/var/run/netns")["mountPropagation"]!.GetValue<string>().Should().Be("HostToContainer");
+        Mount(daemon, "/hostroot")["mountPropagation"]!.GetValue<string>().Should().Be("HostToContainer", "netns and sockets mounted later must show");
+        Mount(daemon, "/hostroot")["readOnly"].Should().BeNull("delegates write their state on the host");
+        Mount(daemon, "/etc/cni/multus/net.d")["readOnly"]!.GetValue<bool>().Should().BeTrue();
         Mount(daemon, "/opt/cni/bin")["readOnly"]!.GetValue<bool>().Should().BeTrue();
         daemon["resources"]!["requests"]!["memory"]!.GetValue<string>().Should().Be("50Mi");
         daemon["resources"]!["limits"]!["memory"]!.GetValue<string>().Should().Be("150Mi");
@@ -143,6 +155,7 @@ public sealed class KustomizeRenderTests
 
         var mounts = HostMounts(pod).Select(m => m.MountPath).ToList();
         mounts.Should().Contain(socketDir).And.Contain(cniConfig.ConfDir);
+        HostMounts(pod).Should().Contain(("/", daemonConfig["chrootDir"]!.GetValue<string>()), "delegates run in the host's root");
         pod["terminationGracePeriodSeconds"]!.GetValue<int>().Should().BeGreaterThan(daemonConfig["shutdownGraceSeconds"]!.GetValue<int>());
         var daemon = pod["containers"]![0]!;
         Strings(daemon["command"]).Should().Contain("/etc/multinet/daemon.json");
@@ -159,6 +172,65 @@ public sealed class KustomizeRenderTests
         var install = pod["containers"]!.AsArray().Should().ContainSingle().Subject!;
         Strings(install["command"]).Should().ContainInOrder("install", "--mode", "thin").And.Contain("--cleanup-on-uninstall").And.NotContain("--once");
     }
+
+    [Fact]
+    public void Render_Thick_ProbesAskTheDaemonOnItsMetricsListener()
+    {
+        var rendered = RenderedManifests.Render("thick");
+        var daemon = PodSpec(rendered)["containers"]![0]!;
+        var daemonConfig = JsonNode.Parse(rendered.Single("ConfigMap")["data"]!["daemon.json"]!.GetValue<string>())!;
+        var listener = System.Net.IPEndPoint.Parse(daemonConfig["metricsAddress"]!.GetValue<string>());
+
+        var port = daemon["ports"]!.AsArray().Should().ContainSingle().Subject!;
+        port["name"]!.GetValue<string>().Should().Be("metrics");
+        port["containerPort"]!.GetValue<int>().Should().Be(listener.Port);
+        port["hostPort"]!.GetValue<int>().Should().Be(listener.Port);
+        listener.Address.Should().Be(System.Net.IPAddress.Any, "kubelet probes a hostNetwork pod on the node's address");
+        daemon["readinessProbe"]!["httpGet"]!["path"]!.GetValue<string>().Should().Be("/readyz");
+        daemon["readinessProbe"]!["httpGet"]!["port"]!.GetValue<string>().Should().Be("metrics");
+        daemon["livenessProbe"]!["httpGet"]!["path"]!.GetValue<string>().Should().Be("/healthz");
+        daemon["livenessProbe"]!["httpGet"]!["port"]!.GetValue<string>().Should().Be("metrics");
+    }
+
+    [Fact]
+    public void Render_Thin_ReadinessChecksTheInstallWithoutChangingIt()
+    {
+        var container = PodSpec(RenderedManifests.Render("thin"))["containers"]![0]!;
+
+        var probe = Strings(container["readinessProbe"]!["exec"]!["command"]).ToList();
+        probe.Should().Equal(Strings(container["command"]).Take(4).Append("--check"), "the same binary and mode as the container, checking only");
+    }
+
+    [Fact]
+    public void Render_Monitoring_PodMonitorSelectsTheThickPodsMetricsPort()
+    {
+        var podMonitor = RenderedManifests.Render("monitoring").Single("PodMonitor");
+        var thick = RenderedManifests.Render("thick").Single("DaemonSet");
+
+        var labels = thick["spec"]!["template"]!["metadata"]!["labels"]!.AsObject();
+        podMonitor["spec"]!["selector"]!["matchLabels"]!.AsObject()
+            .Should().OnlyContain(l => labels.ContainsKey(l.Key) && labels[l.Key]!.GetValue<string>() == l.Value!.GetValue<string>());
+        podMonitor["spec"]!["podMetricsEndpoints"]![0]!["port"]!.GetValue<string>().Should().Be("metrics");
+        podMonitor["metadata"]!["namespace"]!.GetValue<string>().Should().Be(thick["metadata"]!["namespace"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("thick")]
+    [InlineData("thin")]
+    [InlineData("controller")]
+    public void Render_OneImagesEdit_ChangesEveryContainerImage(string variant)
+    {
+        var plain = RenderedManifests.Render(variant);
+        var edited = RenderedManifests.RenderWithImage(variant, "registry.example.com/net/multinet", "1.2.3");
+
+        Images(plain).Should().NotBeEmpty().And.OnlyContain(i => i == "localhost/multinet");
+        Images(edited).Should().HaveCount(Images(plain).Count).And.OnlyContain(i => i == "registry.example.com/net/multinet:1.2.3");
+    }
+
+    private static List<string> Images(RenderedManifests rendered) =>
+        [.. rendered.Objects.Where(o => RenderedManifests.Kind(o) is "DaemonSet" or "Deployment")
+            .SelectMany(o => (o["spec"]!["template"]!["spec"]!["containers"]!.AsArray()).Concat(o["spec"]!["template"]!["spec"]!["initContainers"]?.AsArray() ?? []))
+            .Select(c => c!["image"]!.GetValue<string>())];
 
     private static JsonObject PodSpec(RenderedManifests rendered) =>
         rendered.Single("DaemonSet")["spec"]!["template"]!["spec"]!.AsObject();

@@ -16,10 +16,35 @@ internal sealed class RenderedManifests
 
     public IReadOnlyList<JsonObject> Objects { get; }
 
-    public static RenderedManifests Render(string variant)
+    /// <summary>Renders deploy/<paramref name="variant"/> (a folder relative to deploy/, e.g. "thick" or "../crds").</summary>
+    public static RenderedManifests Render(string variant) => FromYaml(Kubectl("kustomize", Path.Combine(RepoLayout.Root, "deploy", variant)));
+
+    /// <summary>Renders an overlay of deploy/<paramref name="variant"/> with the one "images:" edit docs/install.md shows.</summary>
+    public static RenderedManifests RenderWithImage(string variant, string newName, string newTag)
     {
-        var folder = Path.Combine(RepoLayout.Root, "deploy", variant);
-        var yaml = Kubectl("kustomize", folder);
+        var overlay = Directory.CreateTempSubdirectory("multinet-overlay-");
+        try
+        {
+            File.WriteAllText(Path.Combine(overlay.FullName, "kustomization.yaml"), $"""
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                bases:
+                - {Path.GetRelativePath(overlay.FullName, Path.Combine(RepoLayout.Root, "deploy", variant))}
+                images:
+                - name: localhost/multinet
+                  newName: {newName}
+                  newTag: "{newTag}"
+                """);
+            return FromYaml(Kubectl("kustomize", overlay.FullName));
+        }
+        finally
+        {
+            overlay.Delete(recursive: true);
+        }
+    }
+
+    private static RenderedManifests FromYaml(string yaml)
+    {
         var file = Path.Combine(Path.GetTempPath(), $"multinet-render-{Guid.NewGuid():N}.yaml");
         try
         {

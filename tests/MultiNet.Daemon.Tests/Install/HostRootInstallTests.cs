@@ -53,7 +53,7 @@ public sealed class HostRootInstallTests : IDisposable
 
         code.Should().Be(1);
         stderr.Should().Contain("cannot run on this host").And.Contain($"chrooted into \"{_bareRoot}\"")
-            .And.Contain($"exit code {ChrootExec.NotFound}").And.Contain("No such file or directory")
+            .And.Contain($"exit code {ChrootLauncher.CannotRunExitCode}").And.Contain("No such file or directory")
             .And.Contain("ELF interpreter \"/lib64/ld-linux-x86-64.so.2\" is missing")
             .And.Contain($"the previous \"{Target}\" is kept");
         File.ReadAllBytes(Target).Should().Equal(previous);
@@ -74,21 +74,21 @@ public sealed class HostRootInstallTests : IDisposable
     }
 
     [RootFact]
-    public void ChrootExec_MissingRoot_Exits127NamingIt()
+    public void ChrootLauncher_MissingRoot_Exits127NamingIt()
     {
         var missing = Path.Combine(_node.Root, "no-root");
 
-        var (code, _, stderr) = Shell.Run(RepoLayout.Daemon, ChrootExec.ModeArgument, missing, "/bin/true");
+        var (code, _, stderr) = Shell.Run(RepoLayout.Daemon, ChrootLauncher.Verb, missing, "/bin/true");
 
-        code.Should().Be(ChrootExec.NotFound);
-        stderr.Should().Be($"chroot-exec: chroot \"{missing}\": No such file or directory\n");
+        code.Should().Be(ChrootLauncher.CannotRunExitCode);
+        stderr.Should().Be($"chroot-exec: chroot to \"{missing}\" failed: No such file or directory\n");
     }
 
     [RootFact]
-    public void ChrootExec_ProgramInTheRoot_RunsThereWithArgumentsAndEnvironment()
+    public void ChrootLauncher_ProgramInTheRoot_RunsThereWithArgumentsAndEnvironment()
     {
         // This machine's root again: the program starts in the root's "/" with the arguments it was given.
-        var (code, stdout, stderr) = Shell.Run(RepoLayout.Daemon, ChrootExec.ModeArgument, "/", "/bin/sh", "-c", "pwd; echo \"$1\"", "sh", "arg one");
+        var (code, stdout, stderr) = Shell.Run(RepoLayout.Daemon, ChrootLauncher.Verb, "/", "/bin/sh", "-c", "pwd; echo \"$1\"", "sh", "arg one");
 
         code.Should().Be(0, stderr);
         stdout.Should().Be("/\narg one\n");

@@ -36,7 +36,7 @@ public sealed class InstallCommandTests : IDisposable
     {
         (await Run("--help")).Should().Be(0);
 
-        foreach (var option in new[] { "--mode", "--once", "--cleanup-on-exit", "--cleanup-on-uninstall", "--source", "--cni-bin-dir", "--cni-conf-dir", "--kubeconfig",
+        foreach (var option in new[] { "--mode", "--once", "--check", "--cleanup-on-exit", "--cleanup-on-uninstall", "--source", "--cni-bin-dir", "--cni-conf-dir", "--kubeconfig",
                      "--service-account-dir", "--primary-config", "--readiness-indicator-file", "--config-key", "--rescan-seconds" })
         {
             _output.ToString().Should().Contain(option);
@@ -85,6 +85,25 @@ public sealed class InstallCommandTests : IDisposable
         plugin["namespaceIsolation"]!.GetValue<bool>().Should().BeTrue();
         plugin["multusNamespace"]!.GetValue<string>().Should().Be("multinet-system");
         plugin["defaultNetworks"]!.ToJsonString().Should().Be("""["a"]""");
+    }
+
+    [Fact]
+    public async Task RunAsync_CheckThin_FailsUntilBinaryKubeconfigAndConfigAreInPlaceAndChangesNothing()
+    {
+        (await Run(Thin("--check"))).Should().Be(1);
+        _output.ToString().Should().Contain($"not in place: \"{Path.Combine(_node.BinDir, "multinet")}\" is missing");
+        File.Exists(Path.Combine(_node.BinDir, "multinet")).Should().BeFalse("a check changes nothing");
+
+        (await Run(Thin("--once"))).Should().Be(0);
+        (await Run(Thin("--check"))).Should().Be(1, "no primary network config: the config is not written");
+        _output.ToString().Should().Contain($"\"{_node.Generated}\" is not written");
+
+        _node.WriteConfig("10-net.conflist", NodeFolders.Conflist("net", "1.0.0", """{"type": "bridge"}"""));
+        (await Run(Thin("--once"))).Should().Be(0);
+        (await Run(Thin("--check"))).Should().Be(0, _output.ToString());
+
+        File.AppendAllText(Path.Combine(_node.BinDir, "multinet"), "changed");
+        (await Run(Thin("--check"))).Should().Be(1, "the host's binary is not the image's any more");
     }
 
     [Fact]

@@ -48,6 +48,9 @@ internal sealed class DaemonHarness : IAsyncDisposable
     public DaemonProcess? Daemon { get; private set; }
     public string RunId => Node.Id;
 
+    /// <summary>What multinetd is started through (see <see cref="DaemonProcess.StartWrapped"/>); none by default.</summary>
+    public IReadOnlyList<string> DaemonWrapper { get; set; } = [];
+
     /// <summary>Extra keys of the shim's network config.</summary>
     public JsonObject ShimOverrides { get; } = [];
 
@@ -84,7 +87,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
     {
         var path = Path.Combine(Node.Root, "daemon.json");
         await File.WriteAllTextAsync(path, DaemonConfig.ToJsonString());
-        Daemon = await DaemonProcess.StartReadyAsync(path, SocketPath);
+        Daemon = await DaemonProcess.StartReadyAsync(path, SocketPath, wrapper: DaemonWrapper);
     }
 
     /// <summary>SIGTERM and wait for the exit.</summary>
@@ -100,13 +103,16 @@ internal sealed class DaemonHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>The cluster network's plugin type: the reference bridge unless a test puts its own in front of it.</summary>
+    public string ClusterType { get; set; } = "bridge";
+
     public JsonObject ClusterConflist() => new()
     {
         ["cniVersion"] = "1.0.0",
         ["name"] = "cluster",
         ["plugins"] = new JsonArray(new JsonObject
         {
-            ["type"] = "bridge",
+            ["type"] = ClusterType,
             ["bridge"] = ClusterBridge,
             ["isGateway"] = true,
             ["ipam"] = Node.HostLocal(ClusterSubnet, ClusterSubnet.Replace(".0/24", ".1", StringComparison.Ordinal), defaultRoute: true),

@@ -60,6 +60,10 @@ public sealed class ThickModeBadInputTests
         { """{"nodeName":"n","podEvents":"some"}""", "field \"podEvents\"" },
         { """{"nodeName":"n","logLevel":7}""", "field \"logLevel\"" },
         { """{"nodeName":"n","kubeconfig":"/nonexistent/kubeconfig"}""", "/nonexistent/kubeconfig" },
+        { """{"nodeName":"n","chrootDir":"/nonexistent/hostroot"}""", "field \"chrootDir\": \"/nonexistent/hostroot\" does not exist" },
+        // {dir}: the test's own folder, a root without the CNI bin directory.
+        { """{"nodeName":"n","chrootDir":"{dir}"}""", "field \"chrootDir\": \"{dir}\" has no CNI bin directory \"/opt/cni/bin\"" },
+        { """{"nodeName":"n","metricsAddress":"any:80"}""", "field \"metricsAddress\"" },
     };
 
     [Theory]
@@ -70,13 +74,13 @@ public sealed class ThickModeBadInputTests
         try
         {
             var path = Path.Combine(dir.FullName, "daemon.json");
-            await File.WriteAllTextAsync(path, config);
+            await File.WriteAllTextAsync(path, config.Replace("{dir}", dir.FullName, StringComparison.Ordinal));
             using var daemon = DaemonProcess.Start("--config", path);
 
             (await daemon.WaitForExitAsync(TimeSpan.FromSeconds(20))).Should().BeTrue();
 
             daemon.ExitCode.Should().Be(2, daemon.Log);
-            daemon.Log.Should().Contain(text);
+            daemon.Log.Should().Contain(text.Replace("{dir}", dir.FullName, StringComparison.Ordinal));
         }
         finally
         {

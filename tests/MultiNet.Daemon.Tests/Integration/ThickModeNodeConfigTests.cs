@@ -91,7 +91,7 @@ public sealed class ThickModeNodeConfigTests
     };
 
     /// <summary>The multinet plugin entry of the generated conflist, as the runtime hands it to the plugin.</summary>
-    private static JsonObject ReadGenerated(string hostConfDir)
+    internal static JsonObject ReadGenerated(string hostConfDir)
     {
         var list = JsonNode.Parse(File.ReadAllText(Path.Combine(hostConfDir, Generated)))!.AsObject();
         var plugin = list["plugins"]!.AsArray().Should().ContainSingle().Subject!.AsObject();

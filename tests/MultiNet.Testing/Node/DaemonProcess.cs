@@ -36,15 +36,21 @@ public sealed class DaemonProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public static DaemonProcess Start(params string[] args)
+    public static DaemonProcess Start(params string[] args) => StartWrapped([], args);
+
+    /// <summary>Starts <c>WRAPPER... multinetd ARGS...</c>, e.g. in its own mount namespace through unshare; the wrapper must exec it.</summary>
+    public static DaemonProcess StartWrapped(IReadOnlyList<string> wrapper, IReadOnlyList<string> args)
     {
-        var psi = new ProcessStartInfo(RepoLayout.Daemon)
+        ArgumentNullException.ThrowIfNull(wrapper);
+        ArgumentNullException.ThrowIfNull(args);
+        var command = wrapper.Append(RepoLayout.Daemon).Concat(args).ToList();
+        var psi = new ProcessStartInfo(command[0])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var a in args)
+        foreach (var a in command.Skip(1))
         {
             psi.ArgumentList.Add(a);
         }
@@ -57,9 +63,9 @@ public sealed class DaemonProcess : IDisposable
     /// Starts multinetd with <paramref name="configPath"/> and waits until <c>/readyz</c> on <paramref name="socketPath"/>
     /// answers 200 (its caches are synced); throws with its log when it exits or is not ready within 30 s.
     /// </summary>
-    public static async Task<DaemonProcess> StartReadyAsync(string configPath, string socketPath, Func<string>? log = null)
+    public static async Task<DaemonProcess> StartReadyAsync(string configPath, string socketPath, Func<string>? log = null, IReadOnlyList<string>? wrapper = null)
     {
-        var daemon = Start("--config", configPath);
+        var daemon = StartWrapped(wrapper ?? [], ["--config", configPath]);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (await SocketClient.ReadyStatusAsync(socketPath) != 200)
         {
