@@ -6,7 +6,7 @@ using MultiNet.Controller.Logging;
 namespace MultiNet.Controller.Certificates;
 
 /// <summary>
-/// One round of the leader's certificate work: make the Secret when there is none, renew the CA and the serving
+/// One round of the leader's certificate work: make the Secret when there is none (or fill it when it is the controller's and empty), renew the CA and the serving
 /// certificate when a third of their validity is left, and keep every webhook's caBundle equal to the Secret's CAs.
 /// A new CA goes into the bundle next to the old one first; certificates are signed with it only once the webhook
 /// configuration has trusted it for <see cref="SelfManagedCertificateOptions.CaPublishGrace"/>, so a replica still

@@ -57,6 +57,29 @@ public class LeaderElectionTests
     }
 
     [Fact]
+    public async Task LeaseAbsentAndCreateForbidden_ErrorNamesTheLeaseAndTheShippedObject()
+    {
+        await using KubeApiStandIn api = await KubeApiStandIn.StartAsync();
+        api.InjectFault(r => r.Method == "POST" && r.Resource == "leases" ? Fault.Status(403, "leases is forbidden: cannot create") : null);
+        string directory = Directory.CreateTempSubdirectory("multinet-lease-").FullName;
+        try
+        {
+            var store = new KubernetesLeaseStore(KubernetesApiAccess.CreateClient(api.WriteKubeconfig(directory)), "kube-system", "multinet-controller");
+            var elector = new LeaseElector(store, new LeaderElectionOptions { Identity = "a" }, TimeProvider.System);
+
+            Func<Task> attempt = () => elector.TryAcquireOrRenewAsync(CancellationToken.None);
+
+            (await attempt.Should().ThrowAsync<InvalidOperationException>()).Which.Message
+                .Should().Contain("lease \"kube-system/multinet-controller\" (--lease-name) does not exist and the controller may not create it")
+                .And.Contain("lease.yaml").And.Contain("403");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task TwoControllers_OnlyLeaseHolderWritesSecretAndEvents_OtherTakesOverWhenItStops()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
