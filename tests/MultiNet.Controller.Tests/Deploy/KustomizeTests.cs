@@ -135,7 +135,9 @@ public class KustomizeTests
         options.Certificates.ServiceName.Should().Be(Name(Object("Service")));
         ((string)container["readinessProbe"]!["httpGet"]!["path"]!).Should().Be("/readyz");
         ((string)container["readinessProbe"]!["httpGet"]!["scheme"]!).Should().Be("HTTPS");
-        ((string)container["livenessProbe"]!["httpGet"]!["path"]!).Should().Be("/healthz");
+        // Liveness must not need a served certificate (none before the leader filled the Secret): a TCP connect.
+        container["livenessProbe"]!["httpGet"].Should().BeNull("an HTTPS probe fails the handshake while no certificate is served");
+        ((string)container["livenessProbe"]!["tcpSocket"]!["port"]!).Should().Be((string)container["ports"]![0]!["name"]!);
         ((bool)container["securityContext"]!["readOnlyRootFilesystem"]!).Should().BeTrue();
         ((bool)spec["securityContext"]!["runAsNonRoot"]!).Should().BeTrue();
     }

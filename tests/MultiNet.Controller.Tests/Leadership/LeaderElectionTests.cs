@@ -189,6 +189,13 @@ public class LeaderElectionTests
             };
 
             (await ReadyAsync(probe)).Should().BeFalse("no certificate is served before a leader wrote the Secret");
+            using (var liveness = new System.Net.Sockets.TcpClient())
+            {
+                // deploy/controller's liveness probe: a TCP connect, which needs no certificate.
+                await liveness.ConnectAsync(probe.BaseAddress!.Host, probe.BaseAddress.Port);
+                liveness.Connected.Should().BeTrue();
+            }
+
             api.CountObjects("Secret").Should().Be(0, "a replica that does not lead writes nothing");
 
             await ControllerHarness.AdvanceUntilAsync(time, Step, HalfStep, () => ReadyAsync(probe), "readiness after taking over the silent lease");
