@@ -6,7 +6,7 @@ using MultiNet.Controller.Logging;
 namespace MultiNet.Controller.Certificates;
 
 /// <summary>
-/// One round of the leader's certificate work: make the Secret when there is none, renew the CA and the serving
+/// One round of the leader's certificate work: make the Secret when there is none (or fill it when it is the controller's and empty), renew the CA and the serving
 /// certificate when a third of their validity is left, and keep every webhook's caBundle equal to the Secret's CAs.
 /// A new CA goes into the bundle next to the old one first; certificates are signed with it only once the webhook
 /// configuration has trusted it for <see cref="SelfManagedCertificateOptions.CaPublishGrace"/>, so a replica still
@@ -24,7 +24,8 @@ internal sealed class CertificateRotation(
     public async Task<CertificateSecret?> ReconcileAsync(CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetUtcNow();
-        IReadOnlyList<(string Webhook, string CaBundle)> hooks = await webhooks.GetAsync(cancellationToken).ConfigureAwait(false);
+        WebhookCaBundles read = await webhooks.GetAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<(string Webhook, string CaBundle)> hooks = read.Webhooks;
         StoredSecret? stored = await secrets.GetAsync(cancellationToken).ConfigureAwait(false);
         CertificateSecret? current = stored is null ? null : CertificateSecret.Read(stored, secrets.Name);
         (CertificateSecret next, string? change) = current is null ? (Fresh(now), "created a CA and a serving certificate") : Renewed(current, hooks, now);
@@ -44,7 +45,11 @@ internal sealed class CertificateRotation(
         string bundle = next.CaBundlePem;
         if (hooks.Any(h => h.CaBundle != bundle))
         {
-            await webhooks.SetAsync([.. hooks.Select(h => h.Webhook)], bundle, cancellationToken).ConfigureAwait(false);
+            if (!await webhooks.SetAsync(read, bundle, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
             logger.CaBundleWritten(webhooks.Name, hooks.Count, next.Authorities.Count);
         }
 

@@ -55,9 +55,10 @@ internal sealed class CertificateSecret
 
     /// <summary>
     /// Reads a stored Secret: it must carry the controller's label (a Secret someone else made is never taken over) and
-    /// parse; throws <see cref="InvalidOperationException"/> naming it, and the key, otherwise.
+    /// parse; throws <see cref="InvalidOperationException"/> naming it, and the key, otherwise. Null when it is the
+    /// controller's but holds no data yet (deploy/controller ships it empty, so no one needs create on Secrets): fill it.
     /// </summary>
-    public static CertificateSecret Read(StoredSecret stored, string secret)
+    public static CertificateSecret? Read(StoredSecret stored, string secret)
     {
         ArgumentNullException.ThrowIfNull(stored);
         if (!stored.ManagedByController)
@@ -65,6 +66,11 @@ internal sealed class CertificateSecret
             throw new InvalidOperationException(
                 $"secret \"{secret}\" (--tls-secret-name) exists but was not made by multinet-controller (no label {KubernetesSecretStore.ManagedByLabel}={KubernetesSecretStore.ManagedBy}): "
                 + "delete it, name another Secret, or serve it with --tls-cert-file and --tls-private-key-file");
+        }
+
+        if (stored.Empty)
+        {
+            return null;
         }
 
         try

@@ -6,9 +6,12 @@ internal interface IWebhookCaBundle
     /// <summary>The configuration's name, for messages.</summary>
     string Name { get; }
 
-    /// <summary>Each webhook's name and caBundle (PEM; empty when unset). Throws <see cref="InvalidOperationException"/> when the configuration does not exist.</summary>
-    Task<IReadOnlyList<(string Webhook, string CaBundle)>> GetAsync(CancellationToken cancellationToken);
+    /// <summary>Each webhook's name and caBundle, and the resourceVersion read. Throws <see cref="InvalidOperationException"/> when the configuration does not exist.</summary>
+    Task<WebhookCaBundles> GetAsync(CancellationToken cancellationToken);
 
-    /// <summary>Sets <paramref name="caBundlePem"/> on each of <paramref name="webhooks"/> (as read, in order; a changed list fails the write).</summary>
-    Task SetAsync(IReadOnlyList<string> webhooks, string caBundlePem, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sets <paramref name="caBundlePem"/> on each webhook of <paramref name="read"/> (in order), only if the configuration
+    /// is still at the resourceVersion read: false when it changed since (a newer leader wrote; read again and reconcile).
+    /// </summary>
+    Task<bool> SetAsync(WebhookCaBundles read, string caBundlePem, CancellationToken cancellationToken);
 }

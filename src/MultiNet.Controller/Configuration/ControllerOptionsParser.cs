@@ -1,5 +1,6 @@
 using System.Globalization;
 using MultiNet.NetworkPlumbing.Admission;
+using MultiNet.NetworkPlumbing.Validation;
 
 namespace MultiNet.Controller.Configuration;
 
@@ -124,7 +125,7 @@ internal static class ControllerOptionsParser
         {
             CertificateFile = selfManaged ? null : certificateFile,
             PrivateKeyFile = selfManaged ? null : keyFile,
-            Namespace = Name(values, "namespace", "kube-system"),
+            Namespace = Namespace(values),
             Certificates = certificates,
             LeaderElection = new LeaderElectionOptions
             {
@@ -156,6 +157,12 @@ internal static class ControllerOptionsParser
             && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.');
         return valid ? name : throw new ArgumentException($"flag \"--{flag}\": \"{name}\" is not a valid object name (lowercase letters, digits, '-' and '.')");
     }
+
+    // Namespaces are DNS-1123 labels: no dots, at most 63 characters.
+    private static string Namespace(Dictionary<string, string> values) =>
+        !values.TryGetValue("namespace", out string? ns) ? "kube-system"
+        : DnsLabel.Problem(ns) is { } problem ? throw new ArgumentException($"flag \"--namespace\": \"{ns}\" {problem}")
+        : ns;
 
     private static int Int(Dictionary<string, string> values, string flag, int fallback, int min, int max)
     {

@@ -1,5 +1,8 @@
+using System.Net;
 using k8s;
+using k8s.Autorest;
 using k8s.Models;
+using MultiNet.Cni.Protocol;
 using MultiNet.Controller.ApiObjects;
 
 namespace MultiNet.Controller.Leadership;
@@ -22,8 +25,21 @@ internal sealed class KubernetesLeaseStore(IKubernetes client, string ns, string
     }
 
     /// <inheritdoc />
-    public Task<bool> CreateAsync(LeaseRecord lease, CancellationToken cancellationToken) => ApiCalls.TryWriteAsync(
-        () => client.CoordinationV1.CreateNamespacedLeaseAsync(Lease(lease), ns, cancellationToken: cancellationToken), $"create lease \"{Name}\"", cancellationToken);
+    public async Task<bool> CreateAsync(LeaseRecord lease, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ApiCalls.TryWriteAsync(
+                () => client.CoordinationV1.CreateNamespacedLeaseAsync(Lease(lease), ns, cancellationToken: cancellationToken), $"create lease \"{Name}\"", cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (CniException e) when (e.InnerException is HttpOperationException { Response.StatusCode: HttpStatusCode.Forbidden })
+        {
+            // deploy/controller ships the Lease and grants no create (it cannot be limited by name).
+            throw new InvalidOperationException(
+                $"lease \"{Name}\" (--lease-name) does not exist and the controller may not create it: apply deploy/controller, which ships it (lease.yaml); {e.Message}", e);
+        }
+    }
 
     /// <inheritdoc />
     public Task<bool> ReplaceAsync(LeaseRecord lease, CancellationToken cancellationToken) => ApiCalls.TryWriteAsync(

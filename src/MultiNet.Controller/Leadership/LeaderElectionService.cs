@@ -38,10 +38,15 @@ internal sealed class LeaderElectionService(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                bool? holds = await AttemptAsync(stoppingToken).ConfigureAwait(false);
+                // As client-go: the time is taken before the attempt (the Lease's renewTime is that moment too), and a
+                // leader's attempt may take only what is left of RenewDeadline since its last renewal, so a hanging API
+                // cannot keep it leading past the point where the others may take over (LeaseDuration after the renewal).
+                long attemptAt = time.GetTimestamp();
+                TimeSpan budget = leading is null ? options.RenewDeadline : options.RenewDeadline - time.GetElapsedTime(renewedAt, attemptAt);
+                bool? holds = budget > TimeSpan.Zero ? await AttemptAsync(budget, stoppingToken).ConfigureAwait(false) : null;
                 if (holds == true)
                 {
-                    renewedAt = time.GetTimestamp();
+                    renewedAt = attemptAt;
                     if (leading is null)
                     {
                         logger.LeaseAcquired(elector.Identity);
@@ -57,7 +62,12 @@ internal sealed class LeaderElectionService(
                     leading = null;
                 }
 
-                await Task.Delay(options.RetryPeriod, time, stoppingToken).ConfigureAwait(false);
+                // A leader whose renewals fail wakes at its deadline at the latest, to stop leading then.
+                TimeSpan wait = leading is null ? options.RetryPeriod : Min(options.RetryPeriod, options.RenewDeadline - time.GetElapsedTime(renewedAt));
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -74,16 +84,20 @@ internal sealed class LeaderElectionService(
         }
     }
 
-    // True: this replica holds the Lease; false: another does; null: the API could not be asked.
-    private async Task<bool?> AttemptAsync(CancellationToken stoppingToken)
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    // True: this replica holds the Lease; false: another does; null: the API could not be asked within the budget.
+    private async Task<bool?> AttemptAsync(TimeSpan budget, CancellationToken stoppingToken)
     {
+        using var deadline = new CancellationTokenSource(budget, time);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, deadline.Token);
         try
         {
-            return await elector.TryAcquireOrRenewAsync(stoppingToken).ConfigureAwait(false);
+            return await elector.TryAcquireOrRenewAsync(attempt.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            logger.LeaseAttemptFailed(e.Message);
+            logger.LeaseAttemptFailed(deadline.IsCancellationRequested ? $"no answer within the renew deadline: {e.Message}" : e.Message);
             return null;
         }
     }

@@ -10,7 +10,7 @@ namespace MultiNet.Controller.Serving;
 /// Every replica's serving certificate in self-managed mode: read from the Secret at start and every check interval
 /// (the leader also hands over what it just wrote). At start the webhook configuration must exist and a Secret that
 /// exists must be the controller's and readable, else the controller does not start; later, a Secret that cannot be
-/// read keeps the current certificate. No certificate until the leader made the first Secret: <c>/readyz</c> says so.
+/// read keeps the current certificate. No certificate until the leader filled the Secret (absent, or shipped empty): <c>/readyz</c> says so.
 /// </summary>
 internal sealed class SecretCertificateSource(
     ISecretStore secrets, IWebhookCaBundle webhooks, TimeSpan interval, TimeProvider time, ILogger<SecretCertificateSource> logger)
@@ -41,9 +41,9 @@ internal sealed class SecretCertificateSource(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await webhooks.GetAsync(cancellationToken).ConfigureAwait(false);
-        if (await secrets.GetAsync(cancellationToken).ConfigureAwait(false) is { } stored)
+        if (await secrets.GetAsync(cancellationToken).ConfigureAwait(false) is { } stored && CertificateSecret.Read(stored, secrets.Name) is { } secret)
         {
-            Accept(CertificateSecret.Read(stored, secrets.Name), stored.ResourceVersion);
+            Accept(secret, stored.ResourceVersion);
         }
 
         _timer = time.CreateTimer(_ => _ = RefreshAsync(), null, interval, interval);
@@ -72,7 +72,7 @@ internal sealed class SecretCertificateSource(
                 return false;
             }
 
-            return Accept(CertificateSecret.Read(stored, secrets.Name), stored.ResourceVersion);
+            return CertificateSecret.Read(stored, secrets.Name) is { } secret && Accept(secret, stored.ResourceVersion);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -68,5 +68,44 @@ public class SelfManagedCertificateTests
         }
     }
 
+    [Fact]
+    public async Task ShippedEmptySecretAndHolderlessLease_FilledByNameWithoutCreate()
+    {
+        KubeApiStandIn api = await KubeApiStandIn.StartAsync();
+        ControllerHarness.AddWebhookConfiguration(api);
+
+        // What deploy/controller ships (certificate-secret.yaml, lease.yaml), and RBAC without create on either kind.
+        api.AddObject(new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Secret",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = "multinet-controller-certs", ["namespace"] = "kube-system",
+                ["labels"] = new JsonObject { ["app.kubernetes.io/managed-by"] = "multinet-controller" },
+            },
+            ["type"] = "Opaque",
+        });
+        api.AddObject(new JsonObject
+        {
+            ["apiVersion"] = "coordination.k8s.io/v1",
+            ["kind"] = "Lease",
+            ["metadata"] = new JsonObject { ["name"] = "multinet-controller", ["namespace"] = "kube-system" },
+            ["spec"] = new JsonObject(),
+        });
+        api.InjectFault(r => r.Method == "POST" && r.Resource is "secrets" or "leases" ? Fault.Status(403, $"{r.Resource} is forbidden: cannot create") : null);
+
+        await using var harness = await ControllerHarness.StartSelfManagedAsync(api, ownsApi: true);
+
+        var data = (JsonObject)api.GetObject("Secret", "kube-system", "multinet-controller-certs")!["data"]!;
+        data.Select(p => p.Key).Should().BeEquivalentTo("ca.crt", "ca.key", "tls.crt", "tls.key");
+        ControllerHarness.WebhookCaBundles(api).Should().AllBe(Decode(data["ca.crt"]));
+        ((string?)api.GetObject("Lease", "kube-system", "multinet-controller")!["spec"]!["holderIdentity"]).Should().NotBeNullOrEmpty();
+        (await ControllerHarness.ServedCertificateAsync(harness.Http.BaseAddress!)).Thumbprint
+            .Should().Be(X509Certificate2.CreateFromPem(Decode(data["tls.crt"])).Thumbprint);
+        api.Count("POST", "/secrets").Should().Be(0);
+        api.Count("POST", "/leases").Should().Be(0);
+    }
+
     internal static string Decode(JsonNode? base64) => Encoding.UTF8.GetString(Convert.FromBase64String((string)base64!));
 }

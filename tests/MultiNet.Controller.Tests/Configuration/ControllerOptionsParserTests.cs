@@ -111,6 +111,8 @@ public class ControllerOptionsParserTests
     [Theory]
     [InlineData(new[] { "--tls-private-key-file", "/k" }, "--tls-cert-file\" is required with the other certificate flag")]
     [InlineData(new[] { "--tls-secret-name", "Certs_1" }, "--tls-secret-name\": \"Certs_1\" is not a valid object name")]
+    [InlineData(new[] { "--namespace", "kube.system" }, "--namespace\": \"kube.system\" is not a DNS-1123 label")]
+    [InlineData(new[] { "--namespace", "a234567890123456789012345678901234567890123456789012345678901234" }, "--namespace\": \"a234567890123456789012345678901234567890123456789012345678901234\" is longer than 63 characters")]
     [InlineData(new[] { "--cert-validity", "400", "--ca-validity", "300" }, "--ca-validity\": 300 days is shorter than --cert-validity (400 days)")]
     [InlineData(new[] { "--leader-elect", "maybe" }, "--leader-elect\": \"maybe\" is not true or false")]
     [InlineData(new[] { "--tls-cert-file", "/c", "--tls-private-key-file", "/k", "--port", "70000" }, "--port\": \"70000\" is not a number from 0 to 65535")]

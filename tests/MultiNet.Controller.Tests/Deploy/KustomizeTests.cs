@@ -20,7 +20,7 @@ public class KustomizeTests
             "ClusterRole/multinet-controller-webhook-ca", "ClusterRoleBinding/multinet-controller-webhook-ca",
             "Role/multinet-controller", "RoleBinding/multinet-controller", "Role/multinet-controller-certs", "RoleBinding/multinet-controller-certs",
             "Service/multinet-controller", "Deployment/multinet-controller", "PodDisruptionBudget/multinet-controller",
-            "ValidatingWebhookConfiguration/multinet-controller");
+            "ValidatingWebhookConfiguration/multinet-controller", "Lease/multinet-controller", "Secret/multinet-controller-certs");
         foreach (JsonObject o in Rendered.Value.Where(o => Kind(o) is not ("ClusterRole" or "ClusterRoleBinding" or "ValidatingWebhookConfiguration")))
         {
             ((string)o["metadata"]!["namespace"]!).Should().Be("kube-system", Kind(o));
@@ -72,17 +72,25 @@ public class KustomizeTests
         });
         defaults.Certificates.WebhookConfigurationName.Should().Be(Name(Object("ValidatingWebhookConfiguration")));
 
-        // create cannot be limited by name in Kubernetes RBAC: it is granted on the kind, in the controller's namespace only.
+        // No create anywhere in kube-system (it cannot be limited by name; on Secrets it could mint a bootstrap token):
+        // the Lease and the Secret are shipped, and only the controller's own are read and written, by name.
         Rules(Object("Role")).Should().BeEquivalentTo(new[]
         {
-            ("coordination.k8s.io", "leases", "", "create"),
-            ("coordination.k8s.io", "leases", defaults.LeaderElection.LeaseName, "get,update"),
+            ("coordination.k8s.io", "leases", defaults.LeaderElection.LeaseName, "get,update,patch"),
         });
         Rules(Object("Role", "multinet-controller-certs")).Should().BeEquivalentTo(new[]
         {
-            ("", "secrets", "", "create"),
-            ("", "secrets", defaults.Certificates.SecretName, "get,update"),
+            ("", "secrets", defaults.Certificates.SecretName, "get,update,patch"),
         });
+        Rendered.Value.Where(o => Kind(o) is "Role" or "ClusterRole").SelectMany(Rules)
+            .Should().NotContain(r => r.Verbs.Split(',').Contains("create") && (r.Resources == "secrets" || r.Resources == "leases"));
+
+        // The shipped objects are what the controller looks for: an empty Secret with its label, a Lease with no holder.
+        JsonObject secret = Object("Secret", defaults.Certificates.SecretName);
+        ((string)secret["metadata"]!["labels"]![MultiNet.Controller.Certificates.KubernetesSecretStore.ManagedByLabel]!)
+            .Should().Be(MultiNet.Controller.Certificates.KubernetesSecretStore.ManagedBy);
+        secret["data"].Should().BeNull("the controller fills it");
+        Object("Lease", defaults.LeaderElection.LeaseName)["spec"]?["holderIdentity"].Should().BeNull();
 
         foreach ((string kind, string name, string roleKind) in new[]
         {
@@ -127,7 +135,9 @@ public class KustomizeTests
         options.Certificates.ServiceName.Should().Be(Name(Object("Service")));
         ((string)container["readinessProbe"]!["httpGet"]!["path"]!).Should().Be("/readyz");
         ((string)container["readinessProbe"]!["httpGet"]!["scheme"]!).Should().Be("HTTPS");
-        ((string)container["livenessProbe"]!["httpGet"]!["path"]!).Should().Be("/healthz");
+        // Liveness must not need a served certificate (none before the leader filled the Secret): a TCP connect.
+        container["livenessProbe"]!["httpGet"].Should().BeNull("an HTTPS probe fails the handshake while no certificate is served");
+        ((string)container["livenessProbe"]!["tcpSocket"]!["port"]!).Should().Be((string)container["ports"]![0]!["name"]!);
         ((bool)container["securityContext"]!["readOnlyRootFilesystem"]!).Should().BeTrue();
         ((bool)spec["securityContext"]!["runAsNonRoot"]!).Should().BeTrue();
     }

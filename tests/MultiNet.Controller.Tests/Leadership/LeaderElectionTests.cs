@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using MultiNet.Controller.Configuration;
 using MultiNet.Controller.Leadership;
 using MultiNet.Controller.Serving;
@@ -57,6 +58,29 @@ public class LeaderElectionTests
     }
 
     [Fact]
+    public async Task LeaseAbsentAndCreateForbidden_ErrorNamesTheLeaseAndTheShippedObject()
+    {
+        await using KubeApiStandIn api = await KubeApiStandIn.StartAsync();
+        api.InjectFault(r => r.Method == "POST" && r.Resource == "leases" ? Fault.Status(403, "leases is forbidden: cannot create") : null);
+        string directory = Directory.CreateTempSubdirectory("multinet-lease-").FullName;
+        try
+        {
+            var store = new KubernetesLeaseStore(KubernetesApiAccess.CreateClient(api.WriteKubeconfig(directory)), "kube-system", "multinet-controller");
+            var elector = new LeaseElector(store, new LeaderElectionOptions { Identity = "a" }, TimeProvider.System);
+
+            Func<Task> attempt = () => elector.TryAcquireOrRenewAsync(CancellationToken.None);
+
+            (await attempt.Should().ThrowAsync<InvalidOperationException>()).Which.Message
+                .Should().Contain("lease \"kube-system/multinet-controller\" (--lease-name) does not exist and the controller may not create it")
+                .And.Contain("lease.yaml").And.Contain("403");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task TwoControllers_OnlyLeaseHolderWritesSecretAndEvents_OtherTakesOverWhenItStops()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -96,6 +120,49 @@ public class LeaderElectionTests
         (await b.ReviewPodAsync(AdmissionReviews.Pod("app", "p", null))).Allowed.Should().BeTrue();
     }
 
+    public static TheoryData<string> RenewalFaults => new() { "hang", "500" };
+
+    [Theory]
+    [MemberData(nameof(RenewalFaults))]
+    public async Task LeaderWhoseRenewalsFailOrHang_StopsLeadingWithinRenewDeadline_WritesNothingAfter(string fault)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using KubeApiStandIn api = await KubeApiStandIn.StartAsync();
+        ControllerHarness.AddWebhookConfiguration(api);
+        api.AddPod("app", "web", new Dictionary<string, string> { ["k8s.v1.cni.cncf.io/networks"] = "ghost" });
+        await using ControllerHarness a = await ControllerHarness.StartSelfManagedAsync(api, configure: Named("a"), time: time);
+        await ControllerHarness.WaitUntilAsync(() => EventsFor(api, "web") == 1, "the leader's event on the pod");
+        LeaderElectionService election = a.App.Services.GetRequiredService<LeaderElectionService>();
+        election.IsLeading.Should().BeTrue();
+        var options = new LeaderElectionOptions();
+
+        // The API keeps answering everything but the Lease: a slow answer (longer than any test) or 500s.
+        api.InjectFault(r => r.Resource == "leases"
+            ? fault == "hang" ? Fault.Slow(TimeSpan.FromMinutes(10)) : Fault.Status(500, "etcdserver: request timed out")
+            : null);
+        DateTimeOffset renewed = RenewTime(api);
+        await ControllerHarness.AdvanceUntilAsync(time, HalfStep, HalfStep, () => Task.FromResult(!election.IsLeading), "the leader to give up");
+
+        // It stopped before a follower, which waits a lease duration after the last renewal it saw, could take over.
+        (time.GetUtcNow() - renewed).Should().BeGreaterThanOrEqualTo(options.RenewDeadline).And.BeLessThan(options.LeaseDuration);
+        int secretWrites = api.Count("POST", "/secrets") + api.Count("PUT", "/secrets/");
+        int patches = api.Count("PATCH", "/validatingwebhookconfigurations/");
+        api.AddPod("app", "late", new Dictionary<string, string> { ["k8s.v1.cni.cncf.io/networks"] = "ghost" });
+        for (int i = 0; i < 5; i++)
+        {
+            time.Advance(Step);
+            await Task.Delay(200);
+        }
+
+        EventsFor(api, "late").Should().Be(0, "a replica that stopped leading reports nothing");
+        (api.Count("POST", "/secrets") + api.Count("PUT", "/secrets/")).Should().Be(secretWrites);
+        api.Count("PATCH", "/validatingwebhookconfigurations/").Should().Be(patches);
+        election.IsLeading.Should().BeFalse();
+    }
+
+    private static DateTimeOffset RenewTime(KubeApiStandIn api) =>
+        DateTimeOffset.Parse((string)api.GetObject("Lease", "kube-system", "multinet-controller")!["spec"]!["renewTime"]!, System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
     public async Task NoSecretAndLeaseHeldElsewhere_NotReadyUntilItLeadsAndWritesTheSecret()
     {
@@ -122,6 +189,13 @@ public class LeaderElectionTests
             };
 
             (await ReadyAsync(probe)).Should().BeFalse("no certificate is served before a leader wrote the Secret");
+            using (var liveness = new System.Net.Sockets.TcpClient())
+            {
+                // deploy/controller's liveness probe: a TCP connect, which needs no certificate.
+                await liveness.ConnectAsync(probe.BaseAddress!.Host, probe.BaseAddress.Port);
+                liveness.Connected.Should().BeTrue();
+            }
+
             api.CountObjects("Secret").Should().Be(0, "a replica that does not lead writes nothing");
 
             await ControllerHarness.AdvanceUntilAsync(time, Step, HalfStep, () => ReadyAsync(probe), "readiness after taking over the silent lease");
