@@ -59,6 +59,9 @@ public sealed class DaemonOptionsReaderTests
     [InlineData("""{"nodeName":"n","requestTimeoutSeconds":"5"}""", "field \"requestTimeoutSeconds\"")]
     [InlineData("""{"nodeName":"n","metrics":"yes"}""", "field \"metrics\": \"yes\" is not true or false")]
     [InlineData("""{"nodeName":"n","logLevel":"loud"}""", "field \"logLevel\": \"loud\" is not one of error, warning, info, debug")]
+    [InlineData("""{"nodeName":"n","logFormat":"xml"}""", "field \"logFormat\": \"xml\" is not text or json")]
+    [InlineData("""{"nodeName":"n","logOptions":{"maxBackups":-1}}""", "field logOptions.maxBackups: -1 is not a whole number of at least 0")]
+    [InlineData("""{"nodeName":"n","logOptions":{"compress":1}}""", "field logOptions.compress: 1 is not true or false")]
     [InlineData("[]", "expected a JSON object")]
     public void Parse_BadValue_NamesTheField(string json, string message)
     {
