@@ -16,7 +16,9 @@ internal static class LogBackups
     /// <summary>Renames <paramref name="path"/> to a backup name not yet taken; returns the backup's path.</summary>
     public static string RenameToBackup(string path, DateTimeOffset now)
     {
-        var stamp = now.UtcDateTime;
+        // Never older than an existing backup, or pruning would take the newest for the oldest.
+        var newest = Backups(path).Select(b => b.Stamp.AddMilliseconds(1)).DefaultIfEmpty(DateTime.MinValue).Max();
+        var stamp = now.UtcDateTime > newest ? now.UtcDateTime : newest;
         while (true)
         {
             var backup = BackupPath(path, stamp);

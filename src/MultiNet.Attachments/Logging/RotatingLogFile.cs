@@ -40,17 +40,17 @@ public sealed class RotatingLogFile : IDisposable
     internal static RotatingLogFile Open(string path, LogRotation rotation, long maxSizeBytes, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(rotation);
-        var dir = Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(dir))
-        {
-            Directory.CreateDirectory(dir);
-        }
-
         try
         {
+            var dir = Path.GetDirectoryName(path);
+            if (!string.IsNullOrEmpty(dir))
+            {
+                Directory.CreateDirectory(dir);
+            }
+
             return new RotatingLogFile(path, rotation, time, OpenFd(path)) { MaxSizeBytes = maxSizeBytes };
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new IOException($"cannot open \"{path}\": {e.Message}", e);
         }
