@@ -59,6 +59,8 @@ public sealed class ThickModeBadInputTests
         { """{"nodeName":"n","maxConcurrentRequests":0}""", "field \"maxConcurrentRequests\"" },
         { """{"nodeName":"n","podEvents":"some"}""", "field \"podEvents\"" },
         { """{"nodeName":"n","logLevel":7}""", "field \"logLevel\"" },
+        { """{"nodeName":"n","logFormat":"xml"}""", "field \"logFormat\"" },
+        { """{"nodeName":"n","logOptions":{"maxSize":"big"}}""", "logOptions.maxSize" },
         { """{"nodeName":"n","kubeconfig":"/nonexistent/kubeconfig"}""", "/nonexistent/kubeconfig" },
     };
 

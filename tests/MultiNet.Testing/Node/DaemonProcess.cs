@@ -36,7 +36,10 @@ public sealed class DaemonProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public static DaemonProcess Start(params string[] args)
+    public static DaemonProcess Start(params string[] args) => Start(args, environment: null);
+
+    /// <summary>Starts multinetd with <paramref name="args"/> and these environment variables set (e.g. <c>TZ</c>).</summary>
+    public static DaemonProcess Start(string[] args, IReadOnlyDictionary<string, string>? environment)
     {
         var psi = new ProcessStartInfo(RepoLayout.Daemon)
         {
@@ -50,6 +53,11 @@ public sealed class DaemonProcess : IDisposable
         }
 
         psi.Environment.Remove("NODE_NAME");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
+
         return new DaemonProcess(Process.Start(psi)!);
     }
 
@@ -57,9 +65,10 @@ public sealed class DaemonProcess : IDisposable
     /// Starts multinetd with <paramref name="configPath"/> and waits until <c>/readyz</c> on <paramref name="socketPath"/>
     /// answers 200 (its caches are synced); throws with its log when it exits or is not ready within 30 s.
     /// </summary>
-    public static async Task<DaemonProcess> StartReadyAsync(string configPath, string socketPath, Func<string>? log = null)
+    public static async Task<DaemonProcess> StartReadyAsync(
+        string configPath, string socketPath, Func<string>? log = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var daemon = Start("--config", configPath);
+        var daemon = Start(["--config", configPath], environment);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (await SocketClient.ReadyStatusAsync(socketPath) != 200)
         {
