@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MultiNet.Attachments.Logging;
 using MultiNet.Cni.Build;
 using MultiNet.Cni.Protocol;
 using MultiNet.Controller.Configuration;
@@ -41,7 +42,9 @@ internal static class Program
         WebApplication app;
         try
         {
-            app = ControllerApp.Build(options, KubernetesApiAccess.CreateClient(options.Kubeconfig));
+            app = ControllerApp.Build(options, KubernetesApiAccess.CreateClient(options.Kubeconfig), options.LogFormat == LogFormat.Json
+                ? logging => logging.AddProvider(new LineLoggerProvider(LogFormat.Json, Console.Error, file: null))
+                : null);
             await app.StartAsync();
         }
         catch (Exception e) when (e is CniException or InvalidOperationException or IOException or FormatException)

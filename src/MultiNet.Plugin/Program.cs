@@ -36,8 +36,8 @@ internal static class Program
 
             var config = MultiNetConfigParser.Parse(stdin);
             version = config.CniVersion;
-            logger = new PluginLogger(PluginLogger.LevelOf(config.LogLevel), config.LogFile, config.LogToStderr,
-                $"{CniCommandNames.ToWire(env.Command)} {env.ContainerId}: ");
+            logger = new PluginLogger(PluginLogger.LevelOf(config.LogLevel), config.LogFile, config.LogOptions, config.LogToStderr,
+                config.LogFormat, CniCommandNames.ToWire(env.Command), env.ContainerId ?? "");
             var output = await new PluginCommand(env, config, stdin, logger).RunAsync(CancellationToken.None).ConfigureAwait(false);
             if (output is not null)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MultiNet.Attachments.Logging;
 
 namespace MultiNet.Attachments.Configuration;
 
@@ -64,6 +65,10 @@ public sealed record MultiNetConfig
     public string LogLevel { get; init; } = "panic";
     /// <summary><c>logToStderr</c>.</summary>
     public bool LogToStderr { get; init; } = true;
+    /// <summary><c>logFormat</c> (ours): <c>text</c> (default) or <c>json</c>, one object per line.</summary>
+    public LogFormat LogFormat { get; init; } = LogFormat.Text;
+    /// <summary><c>logOptions</c>: rotation of <c>logFile</c> (Multus's keys and defaults).</summary>
+    public LogRotation LogOptions { get; init; } = new();
     /// <summary><c>daemonSocketDir</c>: when set, the plugin forwards to multinetd.</summary>
     public string? DaemonSocketDir { get; init; }
     /// <summary><c>runtimeConfig</c> from the runtime: applied to the cluster network only.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MultiNet.Attachments.Logging;
 using MultiNet.Cni.Protocol;
 
 namespace MultiNet.Attachments.Configuration;
@@ -65,6 +66,8 @@ public static class MultiNetConfigParser
             LogFile = NonEmpty(OptionalString(obj, "logFile")),
             LogLevel = LogLevel(obj),
             LogToStderr = OptionalBool(obj, "logToStderr") ?? true,
+            LogFormat = LogFormatOf(OptionalString(obj, "logFormat")) ?? throw Invalid("logFormat", "expected \"text\" or \"json\""),
+            LogOptions = LogOptionsOf(obj),
             DaemonSocketDir = NonEmpty(OptionalString(obj, "daemonSocketDir")),
             RuntimeConfig = OptionalObject(obj, "runtimeConfig"),
             ResultMode = ResultModeOf(obj),
@@ -173,6 +176,26 @@ public static class MultiNetConfigParser
             "panic" or "error" or "verbose" or "debug" => level,
             _ => throw Invalid("logLevel", $"\"{level}\" is not one of panic, error, verbose, debug"),
         };
+    }
+
+    /// <summary><c>logFormat</c>: absent or <c>text</c>, or <c>json</c>; null for anything else (callers name the key their way).</summary>
+    public static LogFormat? LogFormatOf(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "text" => Logging.LogFormat.Text,
+        "json" => Logging.LogFormat.Json,
+        _ => null,
+    };
+
+    private static LogRotation LogOptionsOf(JsonObject obj)
+    {
+        try
+        {
+            return LogRotationReader.Read(Field(obj, "logOptions"));
+        }
+        catch (FormatException e)
+        {
+            throw new CniException(CniErrorCode.InvalidConfig, $"network config: field {e.Message}");
+        }
     }
 
     private static ResultMode ResultModeOf(JsonObject obj) => OptionalString(obj, "resultMode")?.Trim().ToLowerInvariant() switch

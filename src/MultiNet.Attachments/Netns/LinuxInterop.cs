@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace MultiNet.Attachments.Netns;
 
-/// <summary>The libc calls the namespace thread and the rtnetlink socket need.</summary>
+/// <summary>The libc calls the namespace thread, the rtnetlink socket and the log files need.</summary>
 internal static partial class LinuxInterop
 {
     internal const int AfNetlink = 16;
@@ -19,6 +19,16 @@ internal static partial class LinuxInterop
     internal const int NetlinkExtAck = 11;
     internal const int MsgTrunc = 0x20;
     internal const int AtFdCwd = -100;
+    internal const int AtEmptyPath = 0x1000;
+    internal const int OWriteOnly = 1;
+    internal const int OCreate = 0x40;
+    internal const int OAppend = 0x400;
+    internal const int LockExclusive = 2;
+    internal const int EIntr = 4;
+    internal const int EExist = 17;
+    internal const uint RenameNoReplace = 1;
+    internal const uint StatxSizeMask = 0x200;
+    internal const int StatxSizeOffset = 40;
     internal const uint StatxIno = 0x100;
     internal const int StatxSize = 256;
     internal const int StatxInoOffset = 32;
@@ -39,6 +49,18 @@ internal static partial class LinuxInterop
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int open(string path, int flags);
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int open(string path, int flags, int mode);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial nint write(int fd, ReadOnlySpan<byte> buffer, nuint count);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial int flock(int fd, int operation);
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int renameat2(int oldDirFd, string oldPath, int newDirFd, string newPath, uint flags);
 
     [LibraryImport("libc", SetLastError = true)]
     internal static partial int close(int fd);

@@ -1,3 +1,4 @@
+using MultiNet.Attachments.Logging;
 using MultiNet.NetworkPlumbing.Admission;
 
 namespace MultiNet.Controller.Configuration;
@@ -46,4 +47,7 @@ internal sealed record ControllerOptions
 
     /// <summary>How long a NAD lookup that misses the cache may ask the API (the webhook's own timeout is longer).</summary>
     public TimeSpan LookupTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary><c>--log-format</c>: text (the console default) or json lines on stderr.</summary>
+    public LogFormat LogFormat { get; init; } = LogFormat.Text;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MultiNet.Attachments.Configuration;
 using MultiNet.NetworkPlumbing.Admission;
 using MultiNet.NetworkPlumbing.Validation;
 
@@ -38,6 +39,7 @@ internal static class ControllerOptionsParser
           --max-listed-pods N           pods named in a "NAD in use" denial (default 10)
           --cert-check-interval SECS    how often the certificate files (default 2) or the Secret (default 10) are checked
           --pod-events BOOL             Warning Events on pods with missing or invalid networks (default true)
+          --log-format FORMAT           text (default) or json: one JSON object per line on stderr, UTC times
           --version                     print the version and commit, then exit
 
         Every flag can be set through the environment as MULTINET_CONTROLLER_<FLAG> (e.g. MULTINET_CONTROLLER_PORT=9443).
@@ -48,6 +50,7 @@ internal static class ControllerOptionsParser
         "tls-cert-file", "tls-private-key-file", "bind-address", "port", "kubeconfig", "namespace-isolation", "global-namespaces",
         "multus-namespace", "cluster-interface", "max-listed-pods", "cert-check-interval", "pod-events", "namespace", "tls-secret-name",
         "webhook-config-name", "service-name", "cert-validity", "ca-validity", "leader-elect", "lease-name",
+        "log-format",
     ];
 
     /// <summary>Parses; throws <see cref="ArgumentException"/> with a message naming the flag when something is wrong.</summary>
@@ -139,6 +142,8 @@ internal static class ControllerOptionsParser
             MaxListedPods = Int(values, "max-listed-pods", 10, 1, 1000),
             CertificateCheckInterval = TimeSpan.FromSeconds(Int(values, "cert-check-interval", selfManaged ? 10 : 2, 1, 3600)),
             PodEvents = Bool(values, "pod-events", true),
+            LogFormat = MultiNetConfigParser.LogFormatOf(values.GetValueOrDefault("log-format"))
+                ?? throw new ArgumentException($"flag \"--log-format\": \"{values["log-format"]}\" is not text or json"),
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using MultiNet.Attachments.Logging;
 
 namespace MultiNet.Daemon.Configuration;
 
@@ -53,4 +54,13 @@ internal sealed record DaemonOptions
 
     /// <summary><c>logLevel</c>: error, warning, info, debug.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary><c>logFile</c>: also write the log there, rotated as <see cref="LogOptions"/> say.</summary>
+    public string? LogFile { get; init; }
+
+    /// <summary><c>logFormat</c>: text (default) or json, on stderr and in <see cref="LogFile"/>.</summary>
+    public LogFormat LogFormat { get; init; } = LogFormat.Text;
+
+    /// <summary><c>logOptions</c>: rotation of <see cref="LogFile"/> (Multus's keys and defaults).</summary>
+    public LogRotation LogOptions { get; init; } = new();
 }

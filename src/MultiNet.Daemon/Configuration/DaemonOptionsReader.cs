@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using MultiNet.Attachments.Configuration;
+using MultiNet.Attachments.Logging;
 
 namespace MultiNet.Daemon.Configuration;
 
@@ -91,7 +93,22 @@ internal static class DaemonOptionsReader
                 "debug" => LogLevel.Debug,
                 var other => throw Bad(source, "logLevel", $"\"{other}\" is not one of error, warning, info, debug"),
             },
+            LogFile = Text("logFile") is { Length: > 0 } logFile ? logFile : null,
+            LogFormat = MultiNetConfigParser.LogFormatOf(Text("logFormat")) ?? throw Bad(source, "logFormat", $"\"{Text("logFormat")}\" is not text or json"),
+            LogOptions = LogOptions(obj, source),
         };
+    }
+
+    private static LogRotation LogOptions(JsonObject obj, string source)
+    {
+        try
+        {
+            return LogRotationReader.Read(obj["logOptions"]);
+        }
+        catch (FormatException e)
+        {
+            throw new DaemonConfigException($"config \"{source}\": field {e.Message}");
+        }
     }
 
     internal static DaemonConfigException Bad(string source, string key, string problem) =>

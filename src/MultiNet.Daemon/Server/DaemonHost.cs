@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MultiNet.Attachments.Logging;
 using MultiNet.Daemon.Caches;
 using MultiNet.Daemon.Configuration;
 using MultiNet.Daemon.Events;
@@ -39,8 +40,27 @@ internal sealed class DaemonHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         _builder.Logging.ClearProviders();
-        _builder.Logging.AddSimpleConsole(o => (o.SingleLine, o.TimestampFormat) = (true, "yyyy-MM-ddTHH:mm:ss.fffZ "));
-        _builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (options.LogFormat == LogFormat.Text)
+        {
+            _builder.Logging.AddSimpleConsole(o => (o.SingleLine, o.TimestampFormat, o.UseUtcTimestamp) = (true, "yyyy-MM-ddTHH:mm:ss.fffZ ", true));
+            _builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
+        if (options.LogFormat == LogFormat.Json || options.LogFile is not null)
+        {
+            RotatingLogFile? file;
+            try
+            {
+                file = options.LogFile is null ? null : RotatingLogFile.Open(options.LogFile, options.LogOptions);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new IOException($"logFile: {e.Message}", e);
+            }
+
+            _builder.Logging.AddProvider(new LineLoggerProvider(options.LogFormat, options.LogFormat == LogFormat.Json ? Console.Error : null, file));
+        }
+
         _builder.Logging.SetMinimumLevel(options.LogLevel).AddFilter("Microsoft", LogLevel.Warning);
         _builder.WebHost.ConfigureKestrel(k =>
         {

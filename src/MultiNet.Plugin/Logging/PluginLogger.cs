@@ -1,38 +1,44 @@
 using Microsoft.Extensions.Logging;
+using MultiNet.Attachments.Logging;
 
 namespace MultiNet.Plugin.Logging;
 
 /// <summary>
-/// A small logger for a short-lived process: appends lines to <c>logFile</c> and/or stderr (never stdout, which
-/// carries only the CNI result). A full logging stack would cost start-up time the plugin does not have.
+/// A small logger for a short-lived process: appends lines to <c>logFile</c> (rotated as <c>logOptions</c> say) and/or
+/// stderr (never stdout, which carries only the CNI result). A full logging stack would cost start-up time the plugin
+/// does not have.
 /// </summary>
 internal sealed class PluginLogger : ILogger, IDisposable
 {
+    private const string Category = "multinet";
     private readonly LogLevel _minimum;
-    private readonly AppendOnlyFile? _file;
+    private readonly RotatingLogFile? _file;
     private readonly bool _stderr;
-    private readonly string _prefix;
+    private readonly LogFormat _format;
+    private readonly KeyValuePair<string, string>[] _context;
 
-    public PluginLogger(LogLevel minimum, string? logFile, bool toStderr, string prefix)
+    /// <param name="minimum">The lowest level written.</param>
+    /// <param name="logFile">Where to append, or null.</param>
+    /// <param name="rotation">The file's <c>logOptions</c>.</param>
+    /// <param name="toStderr">Whether lines also go to stderr.</param>
+    /// <param name="format">Text or JSON lines.</param>
+    /// <param name="command">The CNI command, in every line.</param>
+    /// <param name="containerId">The container id, in every line.</param>
+    public PluginLogger(LogLevel minimum, string? logFile, LogRotation rotation, bool toStderr, LogFormat format, string command, string containerId)
     {
         _minimum = minimum;
         _stderr = toStderr;
-        _prefix = prefix;
+        _format = format;
+        _context = [new("cniCommand", command), new("containerId", containerId)];
         if (logFile is not null && minimum != LogLevel.None)
         {
             try
             {
-                var dir = Path.GetDirectoryName(logFile);
-                if (!string.IsNullOrEmpty(dir))
-                {
-                    Directory.CreateDirectory(dir);
-                }
-
-                _file = AppendOnlyFile.Open(logFile);
+                _file = RotatingLogFile.Open(logFile, rotation);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"multinet: cannot open logFile \"{logFile}\": {e.Message}");
+                Console.Error.WriteLine($"multinet: logFile: {e.Message}");
             }
         }
     }
@@ -58,12 +64,7 @@ internal sealed class PluginLogger : ILogger, IDisposable
             return;
         }
 
-        var line = $"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} [{Name(logLevel)}] {_prefix}{formatter(state, exception)}";
-        if (exception is not null)
-        {
-            line += Environment.NewLine + exception;
-        }
-
+        var line = LogLineFormatter.Format(_format, DateTimeOffset.UtcNow, logLevel, Category, eventId, state, exception, formatter(state, exception), _context);
         _file?.WriteLine(line);
         if (_stderr)
         {
@@ -72,14 +73,4 @@ internal sealed class PluginLogger : ILogger, IDisposable
     }
 
     public void Dispose() => _file?.Dispose();
-
-    private static string Name(LogLevel level) => level switch
-    {
-        LogLevel.Trace => "trace",
-        LogLevel.Debug => "debug",
-        LogLevel.Information => "info",
-        LogLevel.Warning => "warn",
-        LogLevel.Error => "error",
-        _ => "critical",
-    };
 }

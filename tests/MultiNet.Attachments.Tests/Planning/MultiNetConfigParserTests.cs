@@ -32,6 +32,9 @@ public sealed class MultiNetConfigParserTests
     [InlineData("""{"cniVersion":"1.0.0","clusterNetwork":"x","namespaceIsolation":"maybe"}""", CniErrorCode.InvalidConfig, "namespaceIsolation")]
     [InlineData("""{"cniVersion":"1.0.0","clusterNetwork":"x","logLevel":"loud"}""", CniErrorCode.InvalidConfig, "logLevel")]
     [InlineData("""{"cniVersion":"1.0.0","clusterNetwork":"x","resultMode":"all"}""", CniErrorCode.InvalidConfig, "resultMode")]
+    [InlineData("""{"cniVersion":"1.0.0","clusterNetwork":"x","logFormat":"xml"}""", CniErrorCode.InvalidConfig, "logFormat")]
+    [InlineData("""{"cniVersion":"1.0.0","clusterNetwork":"x","logOptions":{"maxSize":-5}}""", CniErrorCode.InvalidConfig, "logOptions.maxSize")]
+    [InlineData("""{"cniVersion":"1.0.0","clusterNetwork":"x","logOptions":{"maxAge":"5"}}""", CniErrorCode.InvalidConfig, "logOptions.maxAge")]
     [InlineData("""{"cniVersion":"1.0.0","delegates":[1]}""", CniErrorCode.InvalidConfig, "delegates[0]")]
     [InlineData("""{"cniVersion":"1.0.0","clusterNetwork":"x","defaultNetworks":[""]}""", CniErrorCode.InvalidConfig, "defaultNetworks[0]")]
     public void Parse_BadInput_NamesTheField(string json, CniErrorCode code, string field)

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using MultiNet.Attachments.Logging;
 using MultiNet.Controller.Configuration;
 
 namespace MultiNet.Controller.Tests.Configuration;
@@ -20,6 +21,13 @@ public class ControllerOptionsParserTests
         o.Rules.GlobalNamespaces.Should().Equal("default");
         o.Rules.DefaultNetworkNamespace.Should().Be("kube-system");
         o.PodEvents.Should().BeTrue();
+        o.LogFormat.Should().Be(LogFormat.Text);
+    }
+
+    [Fact]
+    public void Parse_LogFormatJson_Read()
+    {
+        ControllerOptionsParser.Parse(["--log-format", "json"], NoEnvironment).LogFormat.Should().Be(LogFormat.Json);
     }
 
     [Fact]
@@ -120,6 +128,7 @@ public class ControllerOptionsParserTests
     [InlineData(new[] { "--tls-cert-file", "/c", "--tls-private-key-file", "/k", "--colour", "red" }, "unknown flag \"--colour\"")]
     [InlineData(new[] { "--tls-cert-file" }, "needs a value")]
     [InlineData(new[] { "serve" }, "unexpected argument \"serve\"")]
+    [InlineData(new[] { "--log-format", "xml" }, "--log-format\": \"xml\" is not text or json")]
     public void Parse_BadInput_MessageNamesFlag(string[] args, string expected)
     {
         Action act = () => ControllerOptionsParser.Parse(args, NoEnvironment);

@@ -45,6 +45,8 @@ internal sealed class DaemonHarness : IAsyncDisposable
     public string SocketDir { get; }
     public string SocketPath { get; }
     public JsonObject DaemonConfig { get; }
+    /// <summary>Environment variables the daemon starts with (e.g. <c>TZ</c>).</summary>
+    public Dictionary<string, string> DaemonEnvironment { get; } = [];
     public DaemonProcess? Daemon { get; private set; }
     public string RunId => Node.Id;
 
@@ -87,7 +89,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
     {
         var path = Path.Combine(Node.Root, "daemon.json");
         await File.WriteAllTextAsync(path, DaemonConfig.ToJsonString());
-        Daemon = await DaemonProcess.StartReadyAsync(path, SocketPath, wrapper: DaemonWrapper);
+        Daemon = await DaemonProcess.StartReadyAsync(path, SocketPath, wrapper: DaemonWrapper, environment: DaemonEnvironment);
     }
 
     /// <summary>SIGTERM and wait for the exit.</summary>

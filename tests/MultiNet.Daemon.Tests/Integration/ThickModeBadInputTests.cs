@@ -59,6 +59,8 @@ public sealed class ThickModeBadInputTests
         { """{"nodeName":"n","maxConcurrentRequests":0}""", "field \"maxConcurrentRequests\"" },
         { """{"nodeName":"n","podEvents":"some"}""", "field \"podEvents\"" },
         { """{"nodeName":"n","logLevel":7}""", "field \"logLevel\"" },
+        { """{"nodeName":"n","logFormat":"xml"}""", "field \"logFormat\"" },
+        { """{"nodeName":"n","logOptions":{"maxSize":"big"}}""", "logOptions.maxSize" },
         { """{"nodeName":"n","kubeconfig":"/nonexistent/kubeconfig"}""", "/nonexistent/kubeconfig" },
         { """{"nodeName":"n","chrootDir":"/nonexistent/hostroot"}""", "field \"chrootDir\": \"/nonexistent/hostroot\" does not exist" },
         // {dir}: the test's own folder, a root without the CNI bin directory.

@@ -38,8 +38,12 @@ public sealed class DaemonProcess : IDisposable
 
     public static DaemonProcess Start(params string[] args) => StartWrapped([], args);
 
-    /// <summary>Starts <c>WRAPPER... multinetd ARGS...</c>, e.g. in its own mount namespace through unshare; the wrapper must exec it.</summary>
-    public static DaemonProcess StartWrapped(IReadOnlyList<string> wrapper, IReadOnlyList<string> args)
+    /// <summary>
+    /// Starts <c>WRAPPER... multinetd ARGS...</c> (a wrapper such as unshare, which must exec it; none when empty) with
+    /// these environment variables set (e.g. <c>TZ</c>).
+    /// </summary>
+    public static DaemonProcess StartWrapped(
+        IReadOnlyList<string> wrapper, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(wrapper);
         ArgumentNullException.ThrowIfNull(args);
@@ -56,6 +60,11 @@ public sealed class DaemonProcess : IDisposable
         }
 
         psi.Environment.Remove("NODE_NAME");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
+
         return new DaemonProcess(Process.Start(psi)!);
     }
 
@@ -63,9 +72,11 @@ public sealed class DaemonProcess : IDisposable
     /// Starts multinetd with <paramref name="configPath"/> and waits until <c>/readyz</c> on <paramref name="socketPath"/>
     /// answers 200 (its caches are synced); throws with its log when it exits or is not ready within 30 s.
     /// </summary>
-    public static async Task<DaemonProcess> StartReadyAsync(string configPath, string socketPath, Func<string>? log = null, IReadOnlyList<string>? wrapper = null)
+    public static async Task<DaemonProcess> StartReadyAsync(
+        string configPath, string socketPath, Func<string>? log = null, IReadOnlyList<string>? wrapper = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        var daemon = StartWrapped(wrapper ?? [], ["--config", configPath]);
+        var daemon = StartWrapped(wrapper ?? [], ["--config", configPath], environment);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (await SocketClient.ReadyStatusAsync(socketPath) != 200)
         {
