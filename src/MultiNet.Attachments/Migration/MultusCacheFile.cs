@@ -41,7 +41,7 @@ internal static class MultusCacheFile
                 Config = Bytes(entry, path, i),
                 InterfaceRequest = Text(entry, "ifnameRequest", path, i),
                 MacRequest = Text(entry, "macRequest", path, i),
-                IpRequest = entry["ipRequest"] is JsonArray ips ? [.. ips.Select(ip => (string?)ip).OfType<string>()] : [],
+                IpRequest = IpRequests(entry, path, i),
                 InfinibandGuidRequest = Text(entry, "infinibandGUIDRequest", path, i),
                 DeviceId = Text(entry, "deviceID", path, i),
             });
@@ -66,6 +66,25 @@ internal static class MultusCacheFile
         {
             throw Damaged(path, $"entry {index}: field \"Bytes\" is not base64");
         }
+    }
+
+    private static List<string> IpRequests(JsonObject entry, string path, int index)
+    {
+        if (entry["ipRequest"] is not { } node)
+        {
+            return [];
+        }
+
+        var ips = node as JsonArray ?? throw Damaged(path, $"entry {index}: field \"ipRequest\" is not a list");
+        var list = new List<string>(ips.Count);
+        foreach (var ip in ips)
+        {
+            list.Add(ip is JsonValue v && v.TryGetValue<string>(out var text)
+                ? text
+                : throw Damaged(path, $"entry {index}: field \"ipRequest\" holds something that is not a string"));
+        }
+
+        return list;
     }
 
     private static string? Text(JsonObject entry, string key, string path, int index) => entry[key] switch

@@ -32,14 +32,18 @@ internal sealed class MultusCheckpoint
         _clusterIfName = clusterIfName;
         foreach (var file in results)
         {
+            NetworkConfigList parsed;
             try
             {
-                _results.Add((file, ParseConfig(file.Config, $"multus result cache \"{file.Path}\": field \"config\"")));
+                parsed = ParseConfig(file.Config, $"multus result cache \"{file.Path}\": field \"config\"");
             }
             catch (CniException e)
             {
                 Problems.Add(e.Message);
+                continue;
             }
+
+            _results.Add((UsableResult(file, parsed), parsed));
         }
     }
 
@@ -140,6 +144,29 @@ internal sealed class MultusCheckpoint
         Args = result.File.CniArgs.Count > 0 ? result.File.CniArgs : null,
         DeviceInfoFile = known?.DeviceInfoFile,
     };
+
+    /// <summary>
+    /// The file as it is, or without its <c>result</c> when that cannot be read: the delegate's DEL then gets no
+    /// prevResult (as libcni gives none when its cache is unusable) rather than the whole teardown failing on every retry.
+    /// </summary>
+    private MultusResultFile UsableResult(MultusResultFile file, NetworkConfigList config)
+    {
+        if (file.Result is not { } json)
+        {
+            return file;
+        }
+
+        try
+        {
+            ResultConverter.Parse(json, config.CniVersion);
+            return file;
+        }
+        catch (CniException e)
+        {
+            Problems.Add($"multus result cache \"{file.Path}\": field \"result\": {e.Message}; its delegate's DEL gets no prevResult");
+            return file with { Result = null };
+        }
+    }
 
     private static CniResult? PrevResult((MultusResultFile File, NetworkConfigList Config) result) =>
         result.File.Result is { } json ? ResultConverter.Parse(json, result.Config.CniVersion) : null;

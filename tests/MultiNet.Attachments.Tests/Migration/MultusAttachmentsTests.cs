@@ -47,6 +47,8 @@ public sealed class MultusAttachmentsTests : IDisposable
     [InlineData("[{\"Name\": \"x\", \"Bytes\": \"%%%\"}]", "entry 0: field \"Bytes\" is not base64")]
     [InlineData("[{\"Name\": \"x\"}]", "entry 0: field \"Bytes\" is missing")]
     [InlineData("[{\"Name\": \"x\", \"Bytes\": \"bm90IGpzb24=\"}]", "entry 0: field \"Bytes\": ")]
+    [InlineData("[{\"Name\": \"x\", \"Bytes\": \"e30=\", \"ipRequest\": [1]}]", "entry 0: field \"ipRequest\" holds something that is not a string")]
+    [InlineData("[{\"Name\": \"x\", \"Bytes\": \"e30=\", \"ipRequest\": \"10.0.0.1\"}]", "entry 0: field \"ipRequest\" is not a list")]
     [InlineData("{}", "expected a non-empty JSON array")]
     [InlineData("[{\"Name\": ", "not valid JSON")]
     public void ForCheck_DamagedCache_Is104NamingTheFileAndEntry(string text, string problem)
@@ -58,6 +60,19 @@ public sealed class MultusAttachmentsTests : IDisposable
         var error = act.Should().Throw<CniException>().Which;
         error.Code.Should().Be(CniErrorCode.Checkpoint);
         error.Message.Should().StartWith($"multus cache \"{Path.Combine(_dir, Id)}\" is unreadable: ").And.Contain(problem);
+    }
+
+    [Fact]
+    public async Task ForDel_ResultFileWithAnUnreadableResult_TearsDownWithoutThatPrevResult()
+    {
+        var nad = new JsonObject { ["cniVersion"] = "1.0.0", ["name"] = "mv", ["type"] = "macvlan" };
+        WriteCache(Entry(nad, "cluster"), Entry(nad, "team-a/mv"));
+        WriteResult("mv", "net1", nad, [], """{"cniVersion": "1.0.0", "ips": "not a list"}""");
+
+        var recorded = await Attachments().ForDelAsync(Env(), CancellationToken.None);
+
+        recorded!.Checkpoint.Plan.Attachments.Select(a => a.IfName).Should().Equal("eth0", "net1");
+        recorded.Checkpoint.Results.Should().AllSatisfy(r => r.Should().BeNull(), "the damaged result is left out, not the teardown");
     }
 
     [Fact]

@@ -135,8 +135,10 @@ public sealed class KustomizeRenderTests
         daemon["resources"]!["limits"]!["cpu"].Should().BeNull("a CPU limit throttles the delegates every pod start runs");
 
         var install = pod["initContainers"]!.AsArray().Should().ContainSingle().Subject!;
-        Strings(install["command"]).Should().ContainInOrder("install", "--mode", "thick", "--once");
-        install["volumeMounts"]!.AsArray().Select(m => m!["mountPath"]!.GetValue<string>()).Should().Equal("/opt/cni/bin");
+        Strings(install["command"]).Should().ContainInOrder("install", "--mode", "thick", "--once")
+            .And.ContainInOrder("--host-root", "/hostroot");
+        install["volumeMounts"]!.AsArray().Select(m => m!["mountPath"]!.GetValue<string>()).Should().Equal("/opt/cni/bin", "/hostroot");
+        Mount(install, "/hostroot")["readOnly"]!.GetValue<bool>().Should().BeTrue("the check only runs the copied binary there");
     }
 
     [Fact]
@@ -163,14 +165,16 @@ public sealed class KustomizeRenderTests
     }
 
     [Fact]
-    public void Render_Thin_KeepsFilesCurrentWithTwoMounts()
+    public void Render_Thin_KeepsFilesCurrentWithItsMountsAndTriesTheBinaryInTheHostRoot()
     {
         var pod = PodSpec(RenderedManifests.Render("thin"));
 
         pod["hostPID"]?.GetValue<bool>().Should().NotBe(true);
-        HostMounts(pod).Select(m => m.HostPath).Should().BeEquivalentTo("/etc/cni/net.d", "/opt/cni/bin");
+        HostMounts(pod).Select(m => m.HostPath).Should().BeEquivalentTo("/etc/cni/net.d", "/opt/cni/bin", "/");
         var install = pod["containers"]!.AsArray().Should().ContainSingle().Subject!;
-        Strings(install["command"]).Should().ContainInOrder("install", "--mode", "thin").And.Contain("--cleanup-on-uninstall").And.NotContain("--once");
+        Strings(install["command"]).Should().ContainInOrder("install", "--mode", "thin").And.Contain("--cleanup-on-uninstall").And.NotContain("--once")
+            .And.ContainInOrder("--host-root", "/hostroot");
+        Mount(install, "/hostroot")["readOnly"]!.GetValue<bool>().Should().BeTrue("the host's / is only where the copied binary is tried");
     }
 
     [Fact]
