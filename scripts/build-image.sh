@@ -85,7 +85,13 @@ USER 65532:65532
 CMD ["/usr/local/bin/multinetd", "--help"]
 EOF
 
+previous=$(podman image inspect --format '{{.Id}}' "$ref" 2>/dev/null || true)
 podman build --quiet --tag "$ref" --file "$work/Containerfile" "$work" >&2
+# A rebuild moves the tag: the image it left untagged would stay behind as <none> on every build.
+current=$(podman image inspect --format '{{.Id}}' "$ref")
+if [ -n "$previous" ] && [ "$previous" != "$current" ]; then
+  podman rmi "$previous" >/dev/null 2>&1 || true
+fi
 size=$(podman image inspect --format '{{.Size}}' "$ref")
 echo "build-image: $ref, $((size / 1024 / 1024)) MiB uncompressed" >&2
 echo "$ref"

@@ -17,11 +17,12 @@ internal sealed class PluginKeyMigration(FindingList findings, HostPaths? paths,
     {
         "cniVersion", "name", "clusterNetwork", "delegates", "defaultNetworks", "confDir", "binDir", "namespaceIsolation", "globalNamespaces", "systemNamespaces",
         "multusNamespace", "logToStderr", "capabilities", "runtimeConfig", "readinessindicatorfile", "kubeconfig",
+        "logFile", "logOptions",
     };
 
     private static readonly HashSet<string> Handled = new(StringComparer.Ordinal)
     {
-        "type", "cniDir", "logFile", "logLevel", "logOptions", "retryDeleteOnError",
+        "type", "cniDir", "logLevel", "retryDeleteOnError",
         "auxiliaryCNIChainName", "daemonSocketDir", "cniConf", "prevResult",
     };
 
@@ -75,17 +76,6 @@ internal sealed class PluginKeyMigration(FindingList findings, HostPaths? paths,
             case "cniDir":
                 target[MultusCaches.Key] = value;
                 findings.Changed(key, CniDirMessage(Text(value)));
-                break;
-            case "logFile":
-                target[key] = value;
-                if (!multus.ContainsKey("logOptions"))
-                {
-                    findings.Changed(key, "kept, but not rotated: Multus rotates its log file by default (100 MB, 5 old files kept for 5 days, gzip); multinet appends to it and opens it anew on every call, so rotate it with logrotate (no copytruncate needed)");
-                }
-
-                break;
-            case "logOptions":
-                findings.NotCarriedOver(key, $"MultiNet does not rotate log files (yet): {Describe(value)} has no equivalent. multinet appends to logFile and opens it anew on every call, so logrotate can rotate it (no copytruncate needed)");
                 break;
             case "logLevel":
                 var level = Text(value)?.Trim().ToLowerInvariant();

@@ -24,6 +24,7 @@ internal sealed class ThickMigration
         "chrootDir", "socketDir", "metricsPort", "enablePprof", "perNodeCertificate", "connectionLimit", "cniVersion", "forceCNIVersion",
         "cniConfigDir", "multusAutoconfigDir", "multusConfigFile", "multusMasterCNI", "overrideNetworkName", "name", "type",
         "readinessindicatorfile", "kubeconfig", "capabilities", "clusterNetwork", "delegates", "daemonSocketDir",
+        "logFile", "logOptions",
     };
 
     private readonly JsonObject _multus;
@@ -188,9 +189,13 @@ internal sealed class ThickMigration
             }
         }
 
-        if (_multus.ContainsKey("logFile"))
+        // Multus's daemon writes its own log to logFile, rotated by logOptions: multinetd's keys of the same names.
+        foreach (var key in (string[])["logFile", "logOptions"])
         {
-            _findings.Changed("logFile", "multinetd logs to stderr only (kubectl logs); the shim on the host writes this file (cniConfig.pluginKeys)");
+            if (_multus[key] is { } node)
+            {
+                _daemon[key] = node.DeepClone();
+            }
         }
 
         if (_multus["logToStderr"] is JsonValue v && v.GetValueKind() == JsonValueKind.False)

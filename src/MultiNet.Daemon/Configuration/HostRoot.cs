@@ -25,14 +25,16 @@ internal static class HostRoot
             throw DaemonOptionsReader.Bad(source, "chrootDir", $"\"{root}\" does not exist or is not a directory (is the host's / mounted there?)");
         }
 
-        var binDir = config["cniConfig"]?["pluginKeys"]?["binDir"] is JsonValue v && v.GetValueKind() == JsonValueKind.String
+        // The shape of cniConfig is the generated config's reader's to judge: a wrong one here is that reader's error.
+        var binDir = config["cniConfig"] is JsonObject cniConfig && cniConfig["pluginKeys"] is JsonObject pluginKeys
+            && pluginKeys["binDir"] is JsonValue v && v.GetValueKind() == JsonValueKind.String
             ? v.GetValue<string>()
             : MultiNetConfig.DefaultBinDir;
         var launcher = new ChrootLauncher(root);
         if (launcher.HostPath(binDir) is not { } here || !Directory.Exists(here))
         {
             throw DaemonOptionsReader.Bad(source, "chrootDir",
-                $"\"{root}\" has no CNI bin directory \"{binDir}\" (looked at \"{Path.Join(root, binDir)}\"): is it the host's root?");
+                $"\"{root}\" has no CNI bin directory \"{binDir}\" (looked at \"{Path.Join(root, binDir)}\"): is it the host's root? (a host whose CNI binaries live elsewhere sets cniConfig.pluginKeys.binDir to that folder)");
         }
 
         return launcher.Root;

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,7 +70,16 @@ internal sealed class DaemonHost
             k.ListenUnixSocket(_socket);
             if (options.MetricsAddress is { } metrics)
             {
-                k.Listen(metrics);
+                // kubelet probes a hostNetwork pod on the node's address, IPv6 on an IPv6 node: "any" means both
+                // families (IPv6 dual-stack, IPv4 alone where the node has no IPv6).
+                if (metrics.Address.Equals(IPAddress.Any) || metrics.Address.Equals(IPAddress.IPv6Any))
+                {
+                    k.ListenAnyIP(metrics.Port);
+                }
+                else
+                {
+                    k.Listen(metrics);
+                }
             }
         });
         _builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));

@@ -53,11 +53,12 @@ public sealed class ThickMigrateTests : IDisposable
         back.Plugin.ConfDir.Should().Be("/etc/cni/multus/net.d");
         back.Plugin.CniDir.Should().Be("/var/lib/cni/multinet");
         back.Plugin.Raw["multusCniDir"]!.GetValue<string>().Should().Be("/var/lib/cni/multus");
-        back.Plugin.LogFile.Should().Be("/tmp/multus.log");
+        back.Plugin.LogFile.Should().BeNull("Multus's daemon-config logFile is the daemon's own log");
+        ((string)run.Config["logFile"]!).Should().Be("/tmp/multus.log");
         back.Plugin.LogToStderr.Should().BeFalse();
         run.Findings.Should().Contain([
             ("metricsPort", "changed"), ("perNodeCertificate.enabled", "not carried over"), ("connectionLimit", "changed"),
-            ("logFile", "changed"), ("logToStderr", "changed"), ("cniDir", "changed"), ("retryDeleteOnError", "not needed"),
+            ("logToStderr", "changed"), ("cniDir", "changed"), ("retryDeleteOnError", "not needed"),
             ("readinessindicatorfile", "changed")]);
         run.Findings.Should().NotContain(f => f.Key == "defaultNetworks");
         ((string)run.Config["metricsAddress"]!).Should().Be("0.0.0.0:9595", "the address deploy/thick's probes use");

@@ -66,6 +66,9 @@ public sealed class ThickModeBadInputTests
         // {dir}: the test's own folder, a root without the CNI bin directory.
         { """{"nodeName":"n","chrootDir":"{dir}"}""", "field \"chrootDir\": \"{dir}\" has no CNI bin directory \"/opt/cni/bin\"" },
         { """{"nodeName":"n","metricsAddress":"any:80"}""", "field \"metricsAddress\"" },
+        // With chrootDir the bin folder is looked up in cniConfig.pluginKeys before that block is read: no crash there.
+        { """{"nodeName":"n","chrootDir":"/","cniConfig":5}""", "cniConfig" },
+        { """{"nodeName":"n","chrootDir":"/","cniConfig":{"pluginKeys":[]}}""", "pluginKeys" },
     };
 
     [Theory]
