@@ -92,7 +92,8 @@ internal sealed class PodmanKubelet(string id, JsonObject podSpec, PodmanKubelet
 
         if (security?["readOnlyRootFilesystem"]?.GetValue<bool>() == true)
         {
-            args.Add("--read-only");
+            // podman would add writable tmpfs folders (/tmp, /run, /var/tmp) to a read-only root; a kubelet adds none.
+            args.AddRange(["--read-only", "--read-only-tmpfs=false"]);
         }
 
         foreach (var (key, value) in Environment(container))
