@@ -31,13 +31,33 @@ public static class PluginProcess
             psi.Environment[k] = v;
         }
 
-        using var p = Process.Start(psi)!;
+        using var p = await StartAsync(psi);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         await p.StandardInput.WriteAsync(stdin);
         p.StandardInput.Close();
         await p.WaitForExitAsync();
         return new Outcome(p.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>
+    /// Starts the process as a runtime does, retrying "text file busy": a script the test has just written can still be
+    /// open for writing in a child another thread is forking at that moment (until its exec closes it).
+    /// </summary>
+    private static async Task<Process> StartAsync(ProcessStartInfo psi)
+    {
+        const int TextFileBusy = 26;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Process.Start(psi)!;
+            }
+            catch (System.ComponentModel.Win32Exception e) when (e.NativeErrorCode == TextFileBusy && attempt < 5)
+            {
+                await Task.Delay(50 * attempt);
+            }
+        }
     }
 
     /// <summary>The CNI environment of one call.</summary>
