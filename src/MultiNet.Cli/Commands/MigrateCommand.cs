@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MultiNet.Attachments.Configuration;
 using MultiNet.Cli.Migrate;
 using MultiNet.Cli.Migrate.Genie;
 using MultiNet.Cli.Migrate.Rollback;
@@ -138,7 +139,7 @@ internal static class MigrateCommand
             throw new UsageException("--to-multus takes no file: it reads the checkpoints in --cni-dir");
         }
 
-        var lines = new MultusCacheWriter(line.Get("cni-dir") ?? "/var/lib/cni/multinet", line.Get("multus-cni-dir") ?? MultusCaches.DefaultDir).WriteAll();
+        var lines = new MultusCacheWriter(line.Get("cni-dir") ?? MultiNetConfig.DefaultCniDir, line.Get("multus-cni-dir") ?? MultiNetConfig.DefaultMultusCniDir).WriteAll();
         if (output == "json")
         {
             stdout.WriteLine(JsonText.Indented(new JsonArray([.. lines.Select(l => (JsonNode)new JsonObject

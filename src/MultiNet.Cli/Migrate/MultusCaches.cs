@@ -6,9 +6,6 @@ internal static class MultusCaches
     /// <summary>The multinet plugin key for Multus's cache folder (Multus's <c>cniDir</c>).</summary>
     public const string Key = "multusCniDir";
 
-    /// <summary>Multus's default <c>cniDir</c>, which is also the default of <see cref="Key"/>.</summary>
-    public const string DefaultDir = "/var/lib/cni/multus";
-
     /// <summary>The host folder the thick DaemonSet mounts for checkpoints, leases and caches.</summary>
     public const string MountedByThickDaemonSet = "/var/lib/cni";
 }
