@@ -30,6 +30,25 @@ public sealed class ThickModeMetricsListenerTests
         cni.StatusCode.Should().Be(HttpStatusCode.NotFound, "CNI requests come only through the root-only unix socket");
     }
 
+    [RootTheory]
+    [InlineData("0.0.0.0")]
+    [InlineData("[::]")]
+    public async Task MetricsAddress_Any_ServesBothAddressFamilies(string any)
+    {
+        // kubelet probes a hostNetwork pod on the node's address: IPv6 on an IPv6 node, IPv4 on an IPv4 one.
+        await using var h = await DaemonHarness.StartAsync(startDaemon: false);
+        var port = FreePort();
+        h.DaemonConfig["metricsAddress"] = $"{any}:{port}";
+        await h.StartDaemonAsync();
+        using var http = new HttpClient();
+
+        var v4 = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz"));
+        var v6 = await http.GetAsync(new Uri($"http://[::1]:{port}/healthz"));
+
+        v4.StatusCode.Should().Be(HttpStatusCode.OK);
+        v6.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
     [RootFact]
     public async Task MetricsAddress_NotSet_ListensOnNoTcpPort()
     {
